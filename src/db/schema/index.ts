@@ -1,0 +1,4 @@
+export * from './auth.js';
+export * from './org.js';
+export * from './members.js';
+export * from './audit.js';

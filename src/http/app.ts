@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import type { Auth } from '../auth/auth.js';
+import { errorHandler } from './errors.js';
+import type { App, AppDeps } from './types.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { sessionRoutes } from '../modules/session/session.routes.js';
+import { orgUnitRoutes } from '../modules/org-units/org-units.routes.js';
+import { unitKindRoutes } from '../modules/unit-kinds/unit-kinds.routes.js';
+import { accountRoutes } from '../modules/accounts/accounts.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+
+export interface CreateAppOptions {
+  database: Database;
+  auth: Auth;
+  /** Pino log level; 'silent' in tests. */
+  logLevel?: string;
+  /** Folder of the built web app; served with an SPA fallback when it exists. */
+  webDist?: string;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the HTTP application: security headers, OpenAPI, error mapping, every route module. */
+export async function createApp(options: CreateAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Đoàn Số API', version: '0.1.0', description: 'API của nền tảng Đoàn Số. Lỗi trả về dạng { error: { code, message, details } }.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const deps: AppDeps = { database: options.database, auth: options.auth };
+  for (const routes of [healthRoutes, sessionRoutes, orgUnitRoutes, unitKindRoutes, accountRoutes, auditRoutes]) {
+    await routes(app, deps);
+  }
+
+  const webDist = options.webDist ?? defaultWebDist;
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.', details: [] } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Drawer, Grid, Layout, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { meQueryOptions } from '../features/auth/me-query';
+import { CurrentUserContext } from '../features/auth/current-user';
+import { UnitNavTree } from '../features/units/unit-nav-tree';
+import { AppHeader } from './app-header';
+
+const SIDER_WIDTH = 300;
+
+/** The signed-in frame: header, navigation tree (Sider on desktop, Drawer on phones) and the page. */
+export function ShellLayout() {
+  const { t } = useTranslation();
+  const { data: me, isPending } = useQuery(meQueryOptions);
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.md;
+  const [treeOpen, setTreeOpen] = useState(false);
+  const href = useRouterState({ select: (s) => s.location.href });
+
+  if (isPending) return <Spin fullscreen />;
+  if (!me) return <Navigate to="/login" search={{ redirect: href }} />;
+
+  return (
+    <CurrentUserContext.Provider value={me}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <AppHeader isMobile={isMobile} onOpenTree={() => setTreeOpen(true)} />
+        <Layout>
+          {!isMobile && (
+            <Layout.Sider
+              width={SIDER_WIDTH}
+              theme="light"
+              style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto', height: 'calc(100vh - 64px)', position: 'sticky', top: 64 }}
+            >
+              <div style={{ padding: '12px 8px' }}>
+                <Typography.Text type="secondary" strong style={{ paddingLeft: 8 }}>
+                  {t('nav.tree')}
+                </Typography.Text>
+                <UnitNavTree />
+              </div>
+            </Layout.Sider>
+          )}
+          <Layout.Content className="app-content">
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+        {isMobile && (
+          <Drawer
+            title={t('nav.tree')}
+            placement="left"
+            open={treeOpen}
+            onClose={() => setTreeOpen(false)}
+            size="85%"
+            styles={{ body: { padding: 8 } }}
+          >
+            <UnitNavTree onNavigate={() => setTreeOpen(false)} />
+          </Drawer>
+        )}
+      </Layout>
+    </CurrentUserContext.Provider>
+  );
+}
