@@ -13,10 +13,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
 };
 
-/** Field path of a zod issue as a dotted string ("parts.0.name"). */
-function fieldOf(path: readonly PropertyKey[], instancePath?: string): string {
-  if (path.length > 0) return path.map(String).join('.');
-  return (instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+/** Field path of a validation issue as a dotted string ("parts.0.name"). */
+function fieldOf(instancePath: string): string {
+  return instancePath.replace(/^\//, '').replace(/\//g, '.');
 }
 
 interface PgLikeError {
@@ -36,7 +35,7 @@ export function toErrorBody(error: unknown): { status: number; body: { error: { 
   const fe = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const details: FieldIssue[] = fe.validation.map((v) => ({
-      field: fieldOf((v.params.issue as { path?: PropertyKey[] }).path ?? [], v.instancePath),
+      field: fieldOf(v.instancePath),
       message: v.message ?? 'Giá trị không hợp lệ.',
     }));
     const first = details[0];

@@ -7,7 +7,7 @@ import { idsOnPath } from '../../domain/org/unit-path.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
-const childCountSql = sql<number>`(select count(*)::int from ${units} c where c.parent_id = ${units.id} and c.closed_on is null)`;
+const childCountSql = sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.closed_on is null)`;
 
 /** A unit inside the scope, or null (outside the scope is the same as missing). */
 export async function findUnitInScope(db: DbOrTx, scope: readonly string[], id: string): Promise<UnitRow | null> {
@@ -94,8 +94,8 @@ export async function successionsOf(db: DbOrTx, unitId: string) {
       kind: unitSuccessions.kind,
       effectiveOn: unitSuccessions.effectiveOn,
       note: unitSuccessions.note,
-      predecessorName: sql<string>`(select name from ${units} where id = ${unitSuccessions.predecessorId})`,
-      successorName: sql<string>`(select name from ${units} where id = ${unitSuccessions.successorId})`,
+      predecessorName: sql<string>`(select p.name from units p where p.id = "unit_successions"."predecessor_id")`,
+      successorName: sql<string>`(select s.name from units s where s.id = "unit_successions"."successor_id")`,
     })
     .from(unitSuccessions)
     .where(sql`${unitSuccessions.predecessorId} = ${unitId} or ${unitSuccessions.successorId} = ${unitId}`)
@@ -110,7 +110,7 @@ export async function versionsOf(db: DbOrTx, unitId: string) {
       validFrom: unitVersions.validFrom,
       validTo: unitVersions.validTo,
       parentId: unitVersions.parentId,
-      parentName: sql<string | null>`(select name from ${units} where id = ${unitVersions.parentId})`,
+      parentName: sql<string | null>`(select p.name from units p where p.id = "unit_versions"."parent_id")`,
       code: unitVersions.code,
       name: unitVersions.name,
       kind: unitVersions.kind,

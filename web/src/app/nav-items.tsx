@@ -18,7 +18,12 @@ export function useNavItems(): NavItem[] {
   const me = useCurrentUser();
   const firstRoot = me.scopeRoots[0];
   const items: (NavItem | false)[] = [
-    { key: 'org', label: t('nav.organisation'), icon: <ApartmentOutlined />, to: firstRoot ? `/units/${firstRoot.id}` : '/' },
+    {
+      key: 'org',
+      label: t('nav.organisation'),
+      icon: <ApartmentOutlined />,
+      to: firstRoot ? `/units/${firstRoot.id}` : '/',
+    },
     me.actions.includes('account.read') && {
       key: 'accounts',
       label: t('nav.accounts'),

@@ -31,7 +31,13 @@ export function ShellLayout() {
             <Layout.Sider
               width={SIDER_WIDTH}
               theme="light"
-              style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto', height: 'calc(100vh - 64px)', position: 'sticky', top: 64 }}
+              style={{
+                borderRight: '1px solid #f0f0f0',
+                overflow: 'auto',
+                height: 'calc(100vh - 64px)',
+                position: 'sticky',
+                top: 64,
+              }}
             >
               <div style={{ padding: '12px 8px' }}>
                 <Typography.Text type="secondary" strong style={{ paddingLeft: 8 }}>

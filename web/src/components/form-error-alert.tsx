@@ -26,5 +26,7 @@ export function FormErrorAlert({ error, onReload }: { error: unknown; onReload?:
       />
     );
   }
-  return <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage(error)} data-testid="form-error" />;
+  return (
+    <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage(error)} data-testid="form-error" />
+  );
 }

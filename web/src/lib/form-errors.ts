@@ -20,9 +20,7 @@ export function applyFieldErrors(form: FormInstance, error: unknown, rename: Rec
   if (!(error instanceof ApiError)) return false;
   const issues = error.fieldIssues;
   if (issues.length === 0) return false;
-  const registered = new Set(
-    form.getFieldsError().map((f) => JSON.stringify(f.name)),
-  );
+  const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   let allMatched = true;
   for (const issue of issues) {

@@ -14,15 +14,20 @@ import { useAccountMutation } from './use-account-mutation';
 function AccountBody({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   const canManage = useCan('account.manage');
-  const update = useAccountMutation((body: UpdateAccountBody) => api.patch<AccountDto>(`/accounts/${account.id}`, body), {
-    success: t('account.saved'),
-  });
+  const update = useAccountMutation(
+    (body: UpdateAccountBody) => api.patch<AccountDto>(`/accounts/${account.id}`, body),
+    {
+      success: t('account.saved'),
+    },
+  );
   return (
     <>
       <Typography.Title
         level={4}
         style={{ marginTop: 0 }}
-        editable={canManage ? { onChange: (name) => name.trim() && name !== account.name && update.mutate({ name }) } : false}
+        editable={
+          canManage ? { onChange: (name) => name.trim() && name !== account.name && update.mutate({ name }) } : false
+        }
       >
         {account.name}
       </Typography.Title>
@@ -66,7 +71,10 @@ function AccountBody({ account }: { account: AccountDto }) {
 export function AccountDrawer({ accountId, onClose }: { accountId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const { data, error, isPending, refetch } = useQuery({ ...accountOptions(accountId ?? ''), enabled: Boolean(accountId) });
+  const { data, error, isPending, refetch } = useQuery({
+    ...accountOptions(accountId ?? ''),
+    enabled: Boolean(accountId),
+  });
   return (
     <Drawer
       open={Boolean(accountId)}

@@ -63,11 +63,14 @@ function GrantRoleForm({ account }: { account: AccountDto }) {
   const me = useCurrentUser();
   const [form] = Form.useForm<GrantRoleBody>();
   const { error, onError, clear } = useFormError(form);
-  const grant = useAccountMutation((body: GrantRoleBody) => api.post<AccountDto>(`/accounts/${account.id}/roles`, body), {
-    success: t('account.roleGranted'),
-    onSuccess: () => form.resetFields(),
-    onError,
-  });
+  const grant = useAccountMutation(
+    (body: GrantRoleBody) => api.post<AccountDto>(`/accounts/${account.id}/roles`, body),
+    {
+      success: t('account.roleGranted'),
+      onSuccess: () => form.resetFields(),
+      onError,
+    },
+  );
   return (
     <>
       <Typography.Title level={5}>{t('account.grantTitle')}</Typography.Title>
@@ -80,10 +83,18 @@ function GrantRoleForm({ account }: { account: AccountDto }) {
           grant.mutate(v);
         }}
       >
-        <Form.Item name="role" label={t('account.fields.role')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="role"
+          label={t('account.fields.role')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select options={grantableRoles(me).map((r) => ({ value: r, label: labels.role(r) }))} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('account.fields.unit')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('account.fields.unit')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <UnitPicker />
         </Form.Item>
         <Button htmlType="submit" icon={<PlusOutlined />} loading={grant.isPending}>

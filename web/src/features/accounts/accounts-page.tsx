@@ -41,8 +41,16 @@ export function AccountsPage() {
     ? [
         { key: 'username', title: t('account.fields.username'), dataIndex: 'username' },
         { key: 'name', title: t('account.fields.name'), dataIndex: 'name' },
-        { key: 'roles', title: t('account.fields.roles'), render: (_: unknown, a: AccountDto) => <RoleTags roles={a.roles} /> },
-        { key: 'status', title: t('account.fields.status'), render: (_: unknown, a: AccountDto) => <StatusTag account={a} /> },
+        {
+          key: 'roles',
+          title: t('account.fields.roles'),
+          render: (_: unknown, a: AccountDto) => <RoleTags roles={a.roles} />,
+        },
+        {
+          key: 'status',
+          title: t('account.fields.status'),
+          render: (_: unknown, a: AccountDto) => <StatusTag account={a} />,
+        },
       ]
     : [
         {
@@ -94,7 +102,9 @@ export function AccountsPage() {
         footer={() => (
           <Flex justify="space-between" align="center" wrap gap={8}>
             <Typography.Text type="secondary">
-              {total !== undefined ? t('common.shownOfTotal', { shown: rows.length, total }) : t('common.shown', { shown: rows.length })}
+              {total !== undefined
+                ? t('common.shownOfTotal', { shown: rows.length, total })
+                : t('common.shown', { shown: rows.length })}
             </Typography.Text>
             {list.hasNextPage && (
               <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>

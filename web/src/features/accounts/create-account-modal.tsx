@@ -69,7 +69,11 @@ export function CreateAccountModal({ onClose }: { onClose: () => void }) {
         >
           <Input maxLength={120} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="email" label={t('account.fields.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+        <Form.Item
+          name="email"
+          label={t('account.fields.email')}
+          rules={[{ type: 'email', message: t('validation.email') }]}
+        >
           <Input type="email" inputMode="email" autoComplete="off" />
         </Form.Item>
         <Form.Item
@@ -83,10 +87,18 @@ export function CreateAccountModal({ onClose }: { onClose: () => void }) {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="role" label={t('account.fields.role')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="role"
+          label={t('account.fields.role')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select options={roles.map((r) => ({ value: r, label: labels.role(r) }))} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('account.fields.unit')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('account.fields.unit')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <UnitPicker />
         </Form.Item>
       </Form>

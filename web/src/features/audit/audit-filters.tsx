@@ -1,10 +1,11 @@
-import { Button, Col, DatePicker, Form, Input, Row } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditQuery } from '../../../../src/contracts/audit';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import { UnitPicker } from '../../components/unit-picker';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, useAuditLabels } from './audit-labels';
 
 interface Values {
   unitId?: string;
@@ -21,6 +22,7 @@ export type AuditFilter = Omit<AuditQuery, 'limit' | 'cursor'>;
 export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const labels = useAuditLabels();
   const submit = (v: Values) =>
     onChange({
       unitId: v.unitId || undefined,
@@ -41,12 +43,20 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         </Col>
         <Col {...col}>
           <Form.Item name="entity" label={t('audit.fields.entity')}>
-            <Input allowClear placeholder={t('audit.entityPlaceholder')} />
+            <Select
+              allowClear
+              placeholder={t('audit.any')}
+              options={AUDIT_ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))}
+            />
           </Form.Item>
         </Col>
         <Col {...col}>
           <Form.Item name="action" label={t('audit.fields.action')}>
-            <Input allowClear placeholder={t('audit.actionPlaceholder')} />
+            <Select
+              allowClear
+              placeholder={t('audit.any')}
+              options={AUDIT_ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))}
+            />
           </Form.Item>
         </Col>
         <Col {...col}>

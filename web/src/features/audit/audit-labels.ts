@@ -1,4 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { vi } from '../../i18n/vi';
+
+export const AUDIT_ENTITIES = Object.keys(vi.audit.entities);
+export const AUDIT_ACTIONS = Object.keys(vi.audit.actions);
 
 /** Known entity and action codes in words; unknown codes are shown as they are. */
 export function useAuditLabels() {

@@ -86,7 +86,12 @@ export function AuditPage() {
                   '—'
                 ),
             },
-            { key: 'entity', title: t('audit.fields.entity'), render: (_, e) => labels.entity(e.entity), responsive: ['sm'] },
+            {
+              key: 'entity',
+              title: t('audit.fields.entity'),
+              render: (_, e) => labels.entity(e.entity),
+              responsive: ['sm'],
+            },
             { key: 'action', title: t('audit.fields.action'), render: (_, e) => labels.action(e.action) },
           ]}
           footer={() => (

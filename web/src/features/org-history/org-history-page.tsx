@@ -33,10 +33,7 @@ export function OrgHistoryPage() {
   const [date, setDate] = useState<Dayjs>(dayjs());
   const iso = toIsoDate(date) ?? '';
   const { data, isPending, error, refetch } = useQuery(treeAsOfOptions(iso));
-  const treeData = useMemo(
-    () => buildTree(data ?? [], (n) => `${n.name} · ${kindName(n.kind)}`),
-    [data, kindName],
-  );
+  const treeData = useMemo(() => buildTree(data ?? [], (n) => `${n.name} · ${kindName(n.kind)}`), [data, kindName]);
   const expandedByDefault = useMemo(() => {
     const minDepth = Math.min(...(data ?? []).map((n) => n.depth));
     return (data ?? []).filter((n) => n.depth <= minDepth + 1).map((n) => n.id);

@@ -51,17 +51,29 @@ function AddKindForm() {
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item name="nameVi" label={t('unitKind.fields.nameVi')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="nameVi"
+              label={t('unitKind.fields.nameVi')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item name="nameEn" label={t('unitKind.fields.nameEn')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="nameEn"
+              label={t('unitKind.fields.nameEn')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6} lg={3}>
-            <Form.Item name="rank" label={t('unitKind.fields.rank')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="rank"
+              label={t('unitKind.fields.rank')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -14,7 +14,15 @@ interface Values {
 }
 
 /** "Giải thể": close the unit on a date, with a reason, after a confirmation. */
-export function CloseUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; onClose: () => void; onReload: () => void }) {
+export function CloseUnitModal({
+  unit,
+  onClose,
+  onReload,
+}: {
+  unit: UnitDetail;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -51,7 +59,11 @@ export function CloseUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; 
       onReload={onReload}
       onSubmit={submit}
     >
-      <Form.Item name="closedOn" label={t('unit.fields.closedOn')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="closedOn"
+        label={t('unit.fields.closedOn')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={t('common.datePlaceholder')} />
       </Form.Item>
       <Form.Item

@@ -15,7 +15,15 @@ interface Values {
 }
 
 /** "Chuyển trực thuộc": put the unit (and its subtree) under another parent. */
-export function MoveUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; onClose: () => void; onReload: () => void }) {
+export function MoveUnitModal({
+  unit,
+  onClose,
+  onReload,
+}: {
+  unit: UnitDetail;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { error, onError, clear } = useFormError(form);
@@ -37,10 +45,16 @@ export function MoveUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; o
       pending={move.isPending}
       onClose={onClose}
       onReload={onReload}
-      onSubmit={(v) => move.mutate({ newParentId: v.newParentId, effectiveOn: toIsoDate(v.effectiveOn), version: unit.version })}
+      onSubmit={(v) =>
+        move.mutate({ newParentId: v.newParentId, effectiveOn: toIsoDate(v.effectiveOn), version: unit.version })
+      }
     >
       {currentParent && <p>{t('unit.currentParent', { name: currentParent.name })}</p>}
-      <Form.Item name="newParentId" label={t('unit.newParent')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="newParentId"
+        label={t('unit.newParent')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
         <UnitPicker excludeIds={[unit.id, ...(currentParent ? [currentParent.id] : [])]} />
       </Form.Item>
       <Form.Item name="effectiveOn" label={t('unit.effectiveOn')} extra={t('unit.effectiveOnHint')}>

@@ -33,12 +33,7 @@ export function RestructureModal<V extends object>(props: Props<V>) {
       mask={{ closable: false }}
     >
       <FormErrorAlert error={props.error} onReload={props.onReload} />
-      <Form<V>
-        form={props.form}
-        layout="vertical"
-        initialValues={props.initialValues}
-        onFinish={props.onSubmit}
-      >
+      <Form<V> form={props.form} layout="vertical" initialValues={props.initialValues} onFinish={props.onSubmit}>
         {props.children}
       </Form>
     </Modal>

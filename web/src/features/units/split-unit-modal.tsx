@@ -23,7 +23,15 @@ interface Values {
 }
 
 /** "Chia tách": the unit closes and its work goes to two or more new units. */
-export function SplitUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; onClose: () => void; onReload: () => void }) {
+export function SplitUnitModal({
+  unit,
+  onClose,
+  onReload,
+}: {
+  unit: UnitDetail;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { error, onError, clear } = useFormError(form);
@@ -41,7 +49,13 @@ export function SplitUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; 
       title={t('unit.splitTitle', { name: unit.name })}
       okText={t('unit.actions.split')}
       form={form}
-      initialValues={{ parts: [{ name: '', code: '' }, { name: '', code: '' }], effectiveOn: dayjs() }}
+      initialValues={{
+        parts: [
+          { name: '', code: '' },
+          { name: '', code: '' },
+        ],
+        effectiveOn: dayjs(),
+      }}
       error={error}
       pending={split.isPending}
       onClose={onClose}
@@ -95,11 +109,22 @@ export function SplitUnitModal({ unit, onClose, onReload }: { unit: UnitDetail; 
                   <Input maxLength={40} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'childIds']} label={t('unit.splitChildren')} style={{ marginBottom: 0 }}>
-                  <Select mode="multiple" allowClear options={childOptions} placeholder={t('unit.splitChildrenPlaceholder')} />
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    options={childOptions}
+                    placeholder={t('unit.splitChildrenPlaceholder')}
+                  />
                 </Form.Item>
               </Card>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', code: '' })} style={{ marginBottom: 16 }}>
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add({ name: '', code: '' })}
+              style={{ marginBottom: 16 }}
+            >
               {t('unit.splitAddPart')}
             </Button>
           </>

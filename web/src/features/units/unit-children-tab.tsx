@@ -49,7 +49,12 @@ export function UnitChildrenTab({ unitId }: { unitId: string }) {
           },
           { key: 'code', title: t('unit.fields.code'), dataIndex: 'code' },
           { key: 'kind', title: t('unit.fields.kind'), render: (_, u) => kindName(u.kind), responsive: ['sm'] },
-          { key: 'sector', title: t('unit.fields.sector'), render: (_, u) => labels.sector(u.sector), responsive: ['lg'] },
+          {
+            key: 'sector',
+            title: t('unit.fields.sector'),
+            render: (_, u) => labels.sector(u.sector),
+            responsive: ['lg'],
+          },
           { key: 'childCount', title: t('unit.fields.childCountShort'), dataIndex: 'childCount', responsive: ['md'] },
           {
             key: 'status',

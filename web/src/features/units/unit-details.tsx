@@ -48,7 +48,12 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
       key: 'socialUrl',
       label: t('unit.fields.socialUrl'),
       children: unit.socialUrl ? (
-        <Typography.Link href={unit.socialUrl} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+        <Typography.Link
+          href={unit.socialUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          style={{ wordBreak: 'break-all' }}
+        >
           {unit.socialUrl}
         </Typography.Link>
       ) : (

@@ -61,7 +61,11 @@ export function UnitFormFields({ kinds }: { kinds: UnitKindDto[] }) {
   const labels = useLabels();
   return (
     <>
-      <Form.Item name="name" label={t('unit.fields.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('unit.fields.name')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="shortName" label={t('unit.fields.shortName')}>
@@ -78,12 +82,18 @@ export function UnitFormFields({ kinds }: { kinds: UnitKindDto[] }) {
       >
         <Input maxLength={40} autoCapitalize="characters" />
       </Form.Item>
-      <Form.Item name="kind" label={t('unit.fields.kind')} rules={[{ required: true, message: t('validation.required') }]}>
-        <Select
-          options={kinds.map((k) => ({ value: k.code, label: i18n.language === 'en' ? k.nameEn : k.nameVi }))}
-        />
+      <Form.Item
+        name="kind"
+        label={t('unit.fields.kind')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Select options={kinds.map((k) => ({ value: k.code, label: i18n.language === 'en' ? k.nameEn : k.nameVi }))} />
       </Form.Item>
-      <Form.Item name="sector" label={t('unit.fields.sector')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="sector"
+        label={t('unit.fields.sector')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
         <Select options={SECTORS.map((s) => ({ value: s, label: labels.sector(s) }))} />
       </Form.Item>
       <Form.Item name="powers" label={t('unit.fields.powers')}>
@@ -95,7 +105,11 @@ export function UnitFormFields({ kinds }: { kinds: UnitKindDto[] }) {
       <Form.Item name="phone" label={t('unit.fields.phone')}>
         <Input type="tel" inputMode="tel" maxLength={20} />
       </Form.Item>
-      <Form.Item name="email" label={t('unit.fields.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+      <Form.Item
+        name="email"
+        label={t('unit.fields.email')}
+        rules={[{ type: 'email', message: t('validation.email') }]}
+      >
         <Input type="email" inputMode="email" />
       </Form.Item>
       <Form.Item

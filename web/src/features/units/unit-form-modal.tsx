@@ -53,7 +53,9 @@ export function UnitFormModal({ mode, unit, onClose, onReload }: Props) {
   return (
     <Modal
       open
-      title={mode === 'create' ? t('unit.createTitle', { parent: unit.name }) : t('unit.updateTitle', { name: unit.name })}
+      title={
+        mode === 'create' ? t('unit.createTitle', { parent: unit.name }) : t('unit.updateTitle', { name: unit.name })
+      }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}

@@ -31,7 +31,10 @@ export function UnitNavTree({ onNavigate }: { onNavigate?: () => void }) {
   const currentAncestors = current.data?.ancestors;
   useEffect(() => {
     if (!currentAncestors) return;
-    const path = pathToExpand(rootIds, currentAncestors.map((a) => a.id));
+    const path = pathToExpand(
+      rootIds,
+      currentAncestors.map((a) => a.id),
+    );
     if (path.length === 0) return;
     setExpanded((prev) => union(prev, path));
     setRequested((prev) => union(prev, path));

@@ -37,7 +37,8 @@ export const unitHistoryOptions = (id: string) =>
 export const unitSearchOptions = (q: string, includeClosed = false, limit = 20) =>
   queryOptions({
     queryKey: unitKeys.search(q, includeClosed),
-    queryFn: () => api.get<UnitSummary[]>('/units/search', { q, includeClosed, limit }),
+    // `includeClosed` is only sent when true: the server coerces any present value (even "false") to true.
+    queryFn: () => api.get<UnitSummary[]>('/units/search', { q, includeClosed: includeClosed || undefined, limit }),
     staleTime: 60_000,
   });
 
