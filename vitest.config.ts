@@ -6,13 +6,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/domain/**/*.test.ts', 'src/config/**/*.test.ts', 'web/src/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+          include: ['src/domain/**/*.test.ts', 'src/config/**/*.test.ts', 'src/seed/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['src/modules/**/*.test.ts', 'src/http/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           environment: 'node',

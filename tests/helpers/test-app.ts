@@ -49,8 +49,9 @@ export async function startTestApp(): Promise<TestApp> {
   }
 
   async function unitId(code: string): Promise<string> {
-    const [row] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, code));
-    if (!row) throw new Error(`no unit ${code}`);
+    const found = await database.db.select({ id: units.id }).from(units).where(eq(units.code, code));
+    const row = found[0];
+    if (!row || found.length > 1) throw new Error(`expected one unit with code ${code}, found ${found.length}`);
     return row.id;
   }
 

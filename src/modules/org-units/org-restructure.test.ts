@@ -67,7 +67,7 @@ describe('merging units', () => {
     const admin = await t.as('admin');
     const bl = await t.unitId('P1BL');
     const dl = await t.unitId('DLAO');
-    const memberIds = [...(await memberUnits(await t.unitId('KP1'))), ...(await memberUnits(await t.unitId('THON1')))];
+    const memberIds = [...(await memberUnits(await t.unitId('BL-KP1'))), ...(await memberUnits(await t.unitId('DL-THON1')))];
     const officer = await t.accountWithRole('cadre', 'DLAO');
     const res = await t.call('POST', '/api/units/merge', admin, {
       sourceIds: [bl, dl],
@@ -98,7 +98,7 @@ describe('merging units', () => {
 
   it('refuses merging a unit into its own sub-unit and changes nothing', async () => {
     const admin = await t.as('admin');
-    const res = await t.call('POST', '/api/units/merge', admin, { sourceIds: [await t.unitId('HTH-X')], targetId: await t.unitId('THON1') });
+    const res = await t.call('POST', '/api/units/merge', admin, { sourceIds: [await t.unitId('HTH-X')], targetId: await t.unitId('HT-THON1') });
     expect([400, 422]).toContain(res.statusCode);
     expect((await detail('HTH-X', admin)).closedOn).toBeNull();
     const neither = await t.call('POST', '/api/units/merge', admin, { sourceIds: [await t.unitId('HTH-X')] });

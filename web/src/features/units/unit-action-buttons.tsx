@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '../../../../src/contracts/units';
+import { useUnitKinds } from './unit-queries';
 
 export type UnitAction = 'create' | 'update' | 'move' | 'merge' | 'split' | 'close';
 
@@ -19,6 +20,7 @@ export function UnitActionButtons({ unit, onAction }: { unit: UnitDetail; onActi
   const screens = Grid.useBreakpoint();
   const can = (a: UnitDetail['actions'][number]) => unit.actions.includes(a);
   const open = !unit.closedOn;
+  const isLeaf = useUnitKinds().byCode.get(unit.kind)?.isLeaf ?? false;
 
   const restructure = [
     { key: 'move', label: t('unit.actions.move'), icon: <SwapOutlined /> },
@@ -29,7 +31,7 @@ export function UnitActionButtons({ unit, onAction }: { unit: UnitDetail; onActi
 
   return (
     <>
-      {open && can('unit.create') && (
+      {open && !isLeaf && can('unit.create') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => onAction('create')}>
           {t('unit.actions.create')}
         </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Flex, Switch, Table, Tag, Typography } from 'antd';
+import { Flex, Grid, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ export function UnitChildrenTab({ unitId }: { unitId: string }) {
   const labels = useLabels();
   const { kindName } = useUnitKinds();
   const [includeClosed, setIncludeClosed] = useState(false);
+  const screens = Grid.useBreakpoint();
   const { data, isPending, error, refetch } = useQuery(unitChildrenOptions(unitId, includeClosed));
 
   if (error) return <PageError error={error} onRetry={() => void refetch()} />;
@@ -44,6 +45,9 @@ export function UnitChildrenTab({ unitId }: { unitId: string }) {
                   {u.name}
                 </Link>
                 {u.shortName && <Typography.Text type="secondary">{u.shortName}</Typography.Text>}
+                {u.closedOn && !screens.sm && (
+                  <Typography.Text type="danger">{t('unit.status.closedOn', { date: formatDate(u.closedOn) })}</Typography.Text>
+                )}
               </Flex>
             ),
           },
@@ -59,6 +63,7 @@ export function UnitChildrenTab({ unitId }: { unitId: string }) {
           {
             key: 'status',
             title: t('unit.fields.status'),
+            responsive: ['sm'],
             render: (_, u) =>
               u.closedOn ? (
                 <Tag color="red">{t('unit.status.closedOn', { date: formatDate(u.closedOn) })}</Tag>

@@ -71,13 +71,13 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
     );
   }
 
+  // Phones skip empty fields to keep the page short.
+  const shown = screens.sm ? items : items.filter((i) => i.children !== dash);
   return (
     <Descriptions
       size="small"
       column={screens.lg ? 2 : 1}
-      layout={screens.sm ? 'horizontal' : 'vertical'}
-      items={items}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
+      items={shown}
       data-testid="unit-details"
     />
   );

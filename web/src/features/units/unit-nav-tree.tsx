@@ -8,7 +8,7 @@ import { unitChildrenOptions, unitDetailOptions } from './unit-queries';
 
 const union = (a: string[], b: string[]) => (b.every((x) => a.includes(x)) ? a : [...new Set([...a, ...b])]);
 
-/** Ids from the first scope root on the unit's path down to its parent (the nodes to expand to show it). */
+/** Ids from the first scope root on the path onwards (the nodes to expand). */
 function pathToExpand(scopeRootIds: Set<string>, ancestorIds: string[]): string[] {
   const start = ancestorIds.findIndex((id) => scopeRootIds.has(id));
   return start < 0 ? [] : ancestorIds.slice(start);
@@ -28,17 +28,16 @@ export function UnitNavTree({ onNavigate }: { onNavigate?: () => void }) {
 
   const current = useQuery({ ...unitDetailOptions(currentId ?? ''), enabled: Boolean(currentId) });
   const rootIds = useMemo(() => new Set(me.scopeRoots.map((r) => r.id)), [me.scopeRoots]);
-  const currentAncestors = current.data?.ancestors;
+  const unit = current.data;
   useEffect(() => {
-    if (!currentAncestors) return;
-    const path = pathToExpand(
-      rootIds,
-      currentAncestors.map((a) => a.id),
-    );
+    if (!unit) return;
+    // Open the path down to the unit, and the unit itself when it has sub-units.
+    const ids = [...unit.ancestors.map((a) => a.id), ...(unit.childCount > 0 ? [unit.id] : [])];
+    const path = pathToExpand(rootIds, ids);
     if (path.length === 0) return;
     setExpanded((prev) => union(prev, path));
     setRequested((prev) => union(prev, path));
-  }, [currentAncestors, rootIds]);
+  }, [unit, rootIds]);
 
   const results = useQueries({ queries: requested.map((id) => unitChildrenOptions(id, false)) });
   const childrenOf = new Map<string, UnitSummary[]>();
