@@ -18,13 +18,18 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: boundary([
-      { group: ['**/db/**', '**/modules/**', '**/http/**', '**/contracts/**', '../../auth/**'], message: 'domain is pure' },
+      {
+        group: ['**/db/**', '**/modules/**', '**/http/**', '**/contracts/**', '../../auth/**'],
+        message: 'domain is pure',
+      },
       { group: ['node:*', 'fs', 'pg', 'fastify', 'drizzle-orm*', '@electric-sql/*'], message: 'domain is pure' },
     ]),
   },
   {
     files: ['src/contracts/**/*.ts'],
-    rules: boundary([{ group: ['**/db/**', '**/modules/**', '**/http/**', 'node:*'], message: 'contracts are shared with web' }]),
+    rules: boundary([
+      { group: ['**/db/**', '**/modules/**', '**/http/**', 'node:*'], message: 'contracts are shared with web' },
+    ]),
   },
   {
     files: ['src/**/*.ts'],
@@ -34,7 +39,10 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: boundary([
-      { group: ['**/src/db/**', '**/src/modules/**', '**/src/http/**', '**/src/auth/**'], message: 'web uses contracts only' },
+      {
+        group: ['**/src/db/**', '**/src/modules/**', '**/src/http/**', '**/src/auth/**'],
+        message: 'web uses contracts only',
+      },
     ]),
   },
 );

@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/domain/**/*.test.ts', 'src/config/**/*.test.ts', 'src/seed/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/config/**/*.test.ts',
+            'src/seed/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

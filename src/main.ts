@@ -9,12 +9,14 @@ async function main(): Promise<void> {
   const services = await openServices(env);
   const app = await createApp({ database: services.database, auth: services.auth, logLevel: env.LOG_LEVEL });
   await app.listen({ port: env.PORT, host: env.HOST });
-  const where = services.database.kind === 'pglite' ? `PGlite tại ${resolve(env.DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    services.database.kind === 'pglite' ? `PGlite tại ${resolve(env.DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nĐoàn Số đang chạy: http://localhost:${env.PORT}  (cơ sở dữ liệu: ${where})`);
   console.log(`Tài liệu API: http://localhost:${env.PORT}/api/docs`);
   if (services.demoLoaded || env.DEMO === '1') {
     console.log('Tài khoản dùng thử:');
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} / ${a.password.padEnd(14)} ${a.description}`);
+    for (const a of DEMO_ACCOUNTS)
+      console.log(`  ${a.username.padEnd(10)} / ${a.password.padEnd(14)} ${a.description}`);
   }
   const stop = async () => {
     await app.close();

@@ -14,7 +14,10 @@ export interface Services {
 
 /** Opens the database, applies migrations, loads the demo on an empty database, and sets up auth. */
 export async function openServices(env: Env): Promise<Services> {
-  const database = await createDb({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR) });
+  const database = await createDb({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR),
+  });
   await runMigrations(database);
   await ensureReferenceData(database.db);
   const demoLoaded = env.DEMO === '1' ? await loadDemoIfEmpty(database.db) : false;

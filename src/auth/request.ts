@@ -31,7 +31,10 @@ export async function requireActor(request: FastifyRequest, deps: AppDeps): Prom
 }
 
 /** The actor and request id, as services need them for authorization and audit. */
-export async function requestContext(request: FastifyRequest, deps: AppDeps): Promise<RequestContext & { actor: Actor }> {
+export async function requestContext(
+  request: FastifyRequest,
+  deps: AppDeps,
+): Promise<RequestContext & { actor: Actor }> {
   const actor = await requireActor(request, deps);
   return { actor, requestId: String(request.id) };
 }

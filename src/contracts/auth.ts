@@ -24,7 +24,9 @@ export const newPassword = z
 
 /** Change one's own password. */
 export const changePasswordBody = z.object({
-  currentPassword: z.string({ error: 'Mật khẩu hiện tại là bắt buộc.' }).min(1, { error: 'Mật khẩu hiện tại là bắt buộc.' }),
+  currentPassword: z
+    .string({ error: 'Mật khẩu hiện tại là bắt buộc.' })
+    .min(1, { error: 'Mật khẩu hiện tại là bắt buộc.' }),
   newPassword,
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;

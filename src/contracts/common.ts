@@ -6,9 +6,12 @@ z.config(z.locales.vi());
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày phải có dạng yyyy-mm-dd.' })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: 'Ngày không tồn tại.',
-  });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      error: 'Ngày không tồn tại.',
+    },
+  );
 
 /** A unit or record id. */
 export const id = z.uuid({ error: 'Mã định danh không hợp lệ.' });
@@ -18,7 +21,12 @@ export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} là bắt buộc.` })
     .transform((v) => v.normalize('NFC').trim().replace(/\s+/g, ' '))
-    .pipe(z.string().min(1, { error: `${label} là bắt buộc.` }).max(max, { error: `${label} dài tối đa ${max} ký tự.` }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `${label} là bắt buộc.` })
+        .max(max, { error: `${label} dài tối đa ${max} ký tự.` }),
+    );
 
 /** An optional text; empty strings become null. */
 export const optionalText = (label: string, max = 500) =>

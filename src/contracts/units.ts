@@ -30,12 +30,16 @@ const power = z.enum(UNIT_POWERS, { error: 'Quyền hạn không hợp lệ.' })
 const unitCode = z
   .string({ error: 'Mã đơn vị là bắt buộc.' })
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'Mã đơn vị gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 40 ký tự).' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
+    error: 'Mã đơn vị gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 40 ký tự).',
+  });
 const socialUrl = z
   .string()
   .trim()
   .max(300)
-  .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), { error: 'Địa chỉ Zalo/Facebook phải bắt đầu bằng http:// hoặc https://.' })
+  .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), {
+    error: 'Địa chỉ Zalo/Facebook phải bắt đầu bằng http:// hoặc https://.',
+  })
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .optional();

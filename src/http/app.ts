@@ -8,7 +8,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { Auth } from '../auth/auth.js';
 import { errorHandler } from './errors.js';
@@ -65,7 +70,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Đoàn Số API', version: '0.1.0', description: 'API của nền tảng Đoàn Số. Lỗi trả về dạng { error: { code, message, details } }.' },
+      info: {
+        title: 'Đoàn Số API',
+        version: '0.1.0',
+        description: 'API của nền tảng Đoàn Số. Lỗi trả về dạng { error: { code, message, details } }.',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -82,7 +91,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.', details: [] } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.', details: [] } });
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -17,8 +17,23 @@ export interface DemoUnit {
 
 const MERGER_2025 = '2025-07-01';
 
-function branches(prefix: string, names: readonly string[], sector: Sector, members: [number, number], ages: [number, number], foundedOn = MERGER_2025): DemoUnit[] {
-  return names.map((name, i) => ({ code: `${prefix}${i + 1}`, name: `Chi đoàn ${name}`, kind: 'branch', sector, foundedOn, members, ages }));
+function branches(
+  prefix: string,
+  names: readonly string[],
+  sector: Sector,
+  members: [number, number],
+  ages: [number, number],
+  foundedOn = MERGER_2025,
+): DemoUnit[] {
+  return names.map((name, i) => ({
+    code: `${prefix}${i + 1}`,
+    name: `Chi đoàn ${name}`,
+    kind: 'branch',
+    sector,
+    foundedOn,
+    members,
+    ages,
+  }));
 }
 
 const RESIDENT: [number, number] = [16, 30];
@@ -46,8 +61,24 @@ export const DEMO_TREE: DemoUnit = {
           foundedOn: '1997-01-01',
           closedOn: MERGER_2025,
           children: [
-            { code: 'HC1', name: 'Đoàn phường Hải Châu I', kind: 'grassroots', sector: 'residential', foundedOn: '1997-01-01', closedOn: MERGER_2025, successor: 'HCH' },
-            { code: 'PNI', name: 'Đoàn phường Phước Ninh', kind: 'grassroots', sector: 'residential', foundedOn: '1997-01-01', closedOn: MERGER_2025, successor: 'HCH' },
+            {
+              code: 'HC1',
+              name: 'Đoàn phường Hải Châu I',
+              kind: 'grassroots',
+              sector: 'residential',
+              foundedOn: '1997-01-01',
+              closedOn: MERGER_2025,
+              successor: 'HCH',
+            },
+            {
+              code: 'PNI',
+              name: 'Đoàn phường Phước Ninh',
+              kind: 'grassroots',
+              sector: 'residential',
+              foundedOn: '1997-01-01',
+              closedOn: MERGER_2025,
+              successor: 'HCH',
+            },
           ],
         },
         {
@@ -57,8 +88,22 @@ export const DEMO_TREE: DemoUnit = {
           sector: 'residential',
           foundedOn: MERGER_2025,
           children: [
-            { code: 'TDP1', name: 'Chi đoàn Tổ dân phố 1', kind: 'branch', sector: 'residential', foundedOn: MERGER_2025, members: [18, 22], ages: RESIDENT },
-            ...branches('TDP', ['Tổ dân phố 2', 'Tổ dân phố 3', 'Tổ dân phố 4', 'Tổ dân phố 5', 'Tổ dân phố 6', 'Tổ dân phố 7'], 'residential', [6, 24], RESIDENT).map((b, i) => ({ ...b, code: `TDP${i + 2}` })),
+            {
+              code: 'TDP1',
+              name: 'Chi đoàn Tổ dân phố 1',
+              kind: 'branch',
+              sector: 'residential',
+              foundedOn: MERGER_2025,
+              members: [18, 22],
+              ages: RESIDENT,
+            },
+            ...branches(
+              'TDP',
+              ['Tổ dân phố 2', 'Tổ dân phố 3', 'Tổ dân phố 4', 'Tổ dân phố 5', 'Tổ dân phố 6', 'Tổ dân phố 7'],
+              'residential',
+              [6, 24],
+              RESIDENT,
+            ).map((b, i) => ({ ...b, code: `TDP${i + 2}` })),
           ],
         },
         {
@@ -67,7 +112,13 @@ export const DEMO_TREE: DemoUnit = {
           kind: 'grassroots',
           sector: 'residential',
           foundedOn: MERGER_2025,
-          children: branches('KP', ['khối phố Cẩm Phô', 'khối phố Minh An', 'khối phố Sơn Phong', 'khối phố Tân An', 'khối phố Thanh Hà'], 'residential', [8, 26], RESIDENT),
+          children: branches(
+            'KP',
+            ['khối phố Cẩm Phô', 'khối phố Minh An', 'khối phố Sơn Phong', 'khối phố Tân An', 'khối phố Thanh Hà'],
+            'residential',
+            [8, 26],
+            RESIDENT,
+          ),
         },
         {
           code: 'NTH',
@@ -76,7 +127,13 @@ export const DEMO_TREE: DemoUnit = {
           sector: 'residential',
           foundedOn: MERGER_2025,
           powers: ['approves_admission'],
-          children: branches('NT-THON', ['thôn Tây Sơn', 'thôn Đông Tân', 'thôn Phú Quý', 'thôn Hòa Bình', 'thôn Thuận An', 'thôn Trung Toàn'], 'residential', [5, 20], RESIDENT),
+          children: branches(
+            'NT-THON',
+            ['thôn Tây Sơn', 'thôn Đông Tân', 'thôn Phú Quý', 'thôn Hòa Bình', 'thôn Thuận An', 'thôn Trung Toàn'],
+            'residential',
+            [5, 20],
+            RESIDENT,
+          ),
         },
         {
           code: 'PCT',
@@ -84,7 +141,14 @@ export const DEMO_TREE: DemoUnit = {
           kind: 'grassroots',
           sector: 'school',
           foundedOn: '1952-09-15',
-          children: branches('L', ['10A1', '10A2', '10A3', '11A1', '11A2', '11A3', '12A1', '12A2', '12A3'], 'school', [26, 38], [16, 18], '2024-09-05'),
+          children: branches(
+            'L',
+            ['10A1', '10A2', '10A3', '11A1', '11A2', '11A3', '12A1', '12A2', '12A3'],
+            'school',
+            [26, 38],
+            [16, 18],
+            '2024-09-05',
+          ),
         },
         {
           code: 'DHBK',
@@ -100,7 +164,14 @@ export const DEMO_TREE: DemoUnit = {
               kind: 'sub_grassroots',
               sector: 'school',
               foundedOn: '2004-09-01',
-              children: branches('CNTT', ['23T_DT1', '23T_DT2', '24T_Nhat1', '25T_KHDL'], 'school', [30, 45], [18, 23], '2023-09-05'),
+              children: branches(
+                'CNTT',
+                ['23T_DT1', '23T_DT2', '24T_Nhat1', '25T_KHDL'],
+                'school',
+                [30, 45],
+                [18, 23],
+                '2023-09-05',
+              ),
             },
             {
               code: 'LCD-DIEN',
@@ -118,16 +189,38 @@ export const DEMO_TREE: DemoUnit = {
           kind: 'grassroots',
           sector: 'enterprise',
           foundedOn: '1998-05-10',
-          children: branches('NM', ['Nhà máy May 1', 'Nhà máy May 2', 'Nhà máy Sợi', 'Khối Văn phòng'], 'enterprise', [25, 55], [18, 30], '2010-01-01'),
+          children: branches(
+            'NM',
+            ['Nhà máy May 1', 'Nhà máy May 2', 'Nhà máy Sợi', 'Khối Văn phòng'],
+            'enterprise',
+            [25, 55],
+            [18, 30],
+            '2010-01-01',
+          ),
         },
-        { code: 'BVDN', name: 'Chi đoàn cơ sở Bệnh viện Đà Nẵng', kind: 'grassroots_branch', sector: 'state_agency', foundedOn: '2001-03-26', members: [25, 35], ages: [23, 30] },
+        {
+          code: 'BVDN',
+          name: 'Chi đoàn cơ sở Bệnh viện Đà Nẵng',
+          kind: 'grassroots_branch',
+          sector: 'state_agency',
+          foundedOn: '2001-03-26',
+          members: [25, 35],
+          ages: [23, 30],
+        },
         {
           code: 'BCHQS',
           name: 'Đoàn cơ sở Bộ Chỉ huy Quân sự thành phố',
           kind: 'grassroots',
           sector: 'armed_forces',
           foundedOn: '1976-01-01',
-          children: branches('QS', ['Ban Tham mưu', 'Đại đội Bộ binh 1', 'Đại đội Thông tin'], 'armed_forces', [20, 35], [18, 26], '2015-01-01'),
+          children: branches(
+            'QS',
+            ['Ban Tham mưu', 'Đại đội Bộ binh 1', 'Đại đội Thông tin'],
+            'armed_forces',
+            [20, 35],
+            [18, 26],
+            '2015-01-01',
+          ),
         },
       ],
     },
@@ -151,7 +244,14 @@ export const DEMO_TREE: DemoUnit = {
               kind: 'grassroots',
               sector: 'residential',
               foundedOn: '1990-01-01',
-              children: branches('HT-THON', ['thôn Phi Nôm', 'thôn Quảng Hiệp', 'thôn Bồng Lai', 'thôn K’Long'], 'residential', [6, 22], RESIDENT, '1995-01-01'),
+              children: branches(
+                'HT-THON',
+                ['thôn Phi Nôm', 'thôn Quảng Hiệp', 'thôn Bồng Lai', 'thôn K’Long'],
+                'residential',
+                [6, 22],
+                RESIDENT,
+                '1995-01-01',
+              ),
             },
             {
               code: 'LNG',
@@ -159,7 +259,14 @@ export const DEMO_TREE: DemoUnit = {
               kind: 'grassroots',
               sector: 'residential',
               foundedOn: '1990-01-01',
-              children: branches('LN-TDP', ['Tổ dân phố 10', 'Tổ dân phố 11', 'Tổ dân phố 12'], 'residential', [8, 20], RESIDENT, '1995-01-01'),
+              children: branches(
+                'LN-TDP',
+                ['Tổ dân phố 10', 'Tổ dân phố 11', 'Tổ dân phố 12'],
+                'residential',
+                [8, 20],
+                RESIDENT,
+                '1995-01-01',
+              ),
             },
           ],
         },
@@ -176,7 +283,14 @@ export const DEMO_TREE: DemoUnit = {
               kind: 'grassroots',
               sector: 'residential',
               foundedOn: '1994-01-01',
-              children: branches('BL-KP', ['khu phố 1', 'khu phố 2', 'khu phố 3'], 'residential', [7, 18], RESIDENT, '1995-01-01'),
+              children: branches(
+                'BL-KP',
+                ['khu phố 1', 'khu phố 2', 'khu phố 3'],
+                'residential',
+                [7, 18],
+                RESIDENT,
+                '1995-01-01',
+              ),
             },
             {
               code: 'DLAO',
@@ -184,7 +298,14 @@ export const DEMO_TREE: DemoUnit = {
               kind: 'grassroots',
               sector: 'residential',
               foundedOn: '1994-01-01',
-              children: branches('DL-THON', ['thôn 1', 'thôn 2', 'thôn 3', 'thôn 4'], 'residential', [5, 16], RESIDENT, '1995-01-01'),
+              children: branches(
+                'DL-THON',
+                ['thôn 1', 'thôn 2', 'thôn 3', 'thôn 4'],
+                'residential',
+                [5, 16],
+                RESIDENT,
+                '1995-01-01',
+              ),
             },
           ],
         },

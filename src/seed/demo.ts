@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { rows } from '../db/rows.js';
-import { account, auditLog, members, roleAssignments, unitSuccessions, units, unitVersions, user } from '../db/schema/index.js';
+import {
+  account,
+  auditLog,
+  members,
+  roleAssignments,
+  unitSuccessions,
+  units,
+  unitVersions,
+  user,
+} from '../db/schema/index.js';
 import { hash } from '../auth/passwords.js';
 import { childPath } from '../domain/org/unit-path.js';
 import { foldVietnamese, givenName } from '../domain/text/vietnamese.js';
@@ -67,8 +76,24 @@ async function insertAccounts(tx: DbOrTx, byCode: Map<string, Placed>): Promise<
     const unit = byCode.get(demo.unitCode);
     if (!unit) throw new Error(`demo unit ${demo.unitCode} missing`);
     const userId = randomUUID();
-    await tx.insert(user).values({ id: userId, name: demo.name, email: `${demo.username}@demo.doanso.vn`, username: demo.username, displayUsername: demo.username });
-    await tx.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: await hash(demo.password) });
+    await tx
+      .insert(user)
+      .values({
+        id: userId,
+        name: demo.name,
+        email: `${demo.username}@demo.doanso.vn`,
+        username: demo.username,
+        displayUsername: demo.username,
+      });
+    await tx
+      .insert(account)
+      .values({
+        id: randomUUID(),
+        accountId: userId,
+        providerId: 'credential',
+        userId,
+        password: await hash(demo.password),
+      });
     await tx.insert(roleAssignments).values({ userId, unitId: unit.id, role: demo.role });
   }
 }
@@ -96,19 +121,40 @@ export async function loadDemo(db: Db): Promise<{ units: number; members: number
         closeReason: p.spec.closedOn ? 'Sắp xếp tổ chức bộ máy theo mô hình chính quyền địa phương hai cấp' : null,
       })),
     );
-    await tx.insert(unitVersions).values(
-      placed.map((p) => ({ unitId: p.id, parentId: p.parentId, path: p.path, code: p.spec.code, name: p.spec.name, kind: p.spec.kind, validFrom: p.spec.foundedOn, validTo: p.spec.closedOn ?? null })),
-    );
+    await tx
+      .insert(unitVersions)
+      .values(
+        placed.map((p) => ({
+          unitId: p.id,
+          parentId: p.parentId,
+          path: p.path,
+          code: p.spec.code,
+          name: p.spec.name,
+          kind: p.spec.kind,
+          validFrom: p.spec.foundedOn,
+          validTo: p.spec.closedOn ?? null,
+        })),
+      );
     const successions = placed.flatMap((p) => {
       const successor = p.spec.successor ? byCode.get(p.spec.successor) : undefined;
       return successor && p.spec.closedOn
-        ? [{ predecessorId: p.id, successorId: successor.id, kind: 'merge', effectiveOn: p.spec.closedOn, note: 'Sáp nhập theo Đề án sắp xếp đơn vị hành chính năm 2025' }]
+        ? [
+            {
+              predecessorId: p.id,
+              successorId: successor.id,
+              kind: 'merge',
+              effectiveOn: p.spec.closedOn,
+              note: 'Sáp nhập theo Đề án sắp xếp đơn vị hành chính năm 2025',
+            },
+          ]
         : [];
     });
     if (successions.length > 0) await tx.insert(unitSuccessions).values(successions);
     const memberCount = await insertMembers(tx, placed, random);
     await insertAccounts(tx, byCode);
-    await tx.insert(auditLog).values({ entity: 'system', action: 'seed_demo', after: { units: placed.length, members: memberCount } });
+    await tx
+      .insert(auditLog)
+      .values({ entity: 'system', action: 'seed_demo', after: { units: placed.length, members: memberCount } });
     return { units: placed.length, members: memberCount };
   });
 }

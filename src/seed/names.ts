@@ -10,11 +10,92 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trương', 'Đinh', 'Mai', 'Lương'];
+const FAMILY = [
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Trần',
+  'Trần',
+  'Lê',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trương',
+  'Đinh',
+  'Mai',
+  'Lương',
+];
 const MIDDLE_MALE = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thành', 'Công', 'Gia', 'Hoàng', 'Anh', 'Tấn', 'Đình'];
 const MIDDLE_FEMALE = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Kim', 'Mỹ', 'Bảo', 'Khánh', 'Phương', 'Hoài', 'Minh', 'Thùy'];
-const GIVEN_MALE = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hùng', 'Khoa', 'Long', 'Minh', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Tài', 'Thắng', 'Trung', 'Tuấn', 'Việt', 'Vinh', 'Khải', 'Lộc', 'Nhân', 'Hiếu', 'Đức', 'Toàn', 'Kiên', 'Huy'];
-const GIVEN_FEMALE = ['Anh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'My', 'Ngân', 'Nhung', 'Phương', 'Quỳnh', 'Thảo', 'Trang', 'Uyên', 'Yến', 'Vy', 'Trâm', 'Nhi', 'Thư', 'Hằng', 'Loan'];
+const GIVEN_MALE = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hùng',
+  'Khoa',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tài',
+  'Thắng',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+  'Khải',
+  'Lộc',
+  'Nhân',
+  'Hiếu',
+  'Đức',
+  'Toàn',
+  'Kiên',
+  'Huy',
+];
+const GIVEN_FEMALE = [
+  'Anh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'My',
+  'Ngân',
+  'Nhung',
+  'Phương',
+  'Quỳnh',
+  'Thảo',
+  'Trang',
+  'Uyên',
+  'Yến',
+  'Vy',
+  'Trâm',
+  'Nhi',
+  'Thư',
+  'Hằng',
+  'Loan',
+];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
@@ -24,6 +105,7 @@ function pick<T>(random: () => number, list: readonly T[]): T {
 export function vietnameseName(random: () => number, gender: 'male' | 'female'): string {
   const family = pick(random, FAMILY);
   if (gender === 'male') return `${family} ${pick(random, MIDDLE_MALE)} ${pick(random, GIVEN_MALE)}`;
-  const middle = random() < 0.3 ? `${pick(random, MIDDLE_FEMALE)} ${pick(random, MIDDLE_FEMALE)}` : pick(random, MIDDLE_FEMALE);
+  const middle =
+    random() < 0.3 ? `${pick(random, MIDDLE_FEMALE)} ${pick(random, MIDDLE_FEMALE)}` : pick(random, MIDDLE_FEMALE);
   return `${family} ${middle.split(' ')[0] === middle.split(' ')[1] ? pick(random, MIDDLE_FEMALE) : middle} ${pick(random, GIVEN_FEMALE)}`;
 }

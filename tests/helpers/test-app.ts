@@ -19,7 +19,12 @@ export interface TestApp {
   /** Logs in as a demo account (admin, tinhdoan, xadoan, bithu). */
   as(username: 'admin' | 'tinhdoan' | 'xadoan' | 'bithu'): Promise<string>;
   /** Calls the API with an optional session cookie. */
-  call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, cookie?: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  call(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    cookie?: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
   /** The id of a unit by its code (codes are unique in the demo). */
   unitId(code: string): Promise<string>;
   /** Creates an account with one role on a unit; returns its session cookie. */
@@ -27,18 +32,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const DEMO_PASSWORDS = { admin: 'Admin@2025', tinhdoan: 'Tinhdoan@2025', xadoan: 'Xadoan@2025', bithu: 'Bithu@2025' } as const;
+const DEMO_PASSWORDS = {
+  admin: 'Admin@2025',
+  tinhdoan: 'Tinhdoan@2025',
+  xadoan: 'Xadoan@2025',
+  bithu: 'Bithu@2025',
+} as const;
 
 /** Starts the app for one test file. */
 export async function startTestApp(): Promise<TestApp> {
   const database = await openTestDb();
-  const auth = createAuth(database.db, { secret: 'test-secret-test-secret-test-secret-1234', baseURL: 'http://localhost:3000' });
+  const auth = createAuth(database.db, {
+    secret: 'test-secret-test-secret-test-secret-1234',
+    baseURL: 'http://localhost:3000',
+  });
   const app = await createApp({ database, auth, logLevel: 'silent', webDist: '/nonexistent' });
   await app.ready();
   const cookies = new Map<string, string>();
 
   const call: TestApp['call'] = (method, url, cookie, payload) =>
-    app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
 
   async function login(username: string, password: string): Promise<string> {
     const res = await call('POST', '/api/auth/login', undefined, { username, password });
@@ -71,8 +89,18 @@ export async function startTestApp(): Promise<TestApp> {
     async accountWithRole(role, unitCode) {
       const userId = randomUUID();
       const username = `t${userId.slice(0, 8)}`;
-      await database.db.insert(user).values({ id: userId, name: `Thử ${role}`, email: `${username}@test.invalid`, username });
-      await database.db.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: await hash('Matkhau@123') });
+      await database.db
+        .insert(user)
+        .values({ id: userId, name: `Thử ${role}`, email: `${username}@test.invalid`, username });
+      await database.db
+        .insert(account)
+        .values({
+          id: randomUUID(),
+          accountId: userId,
+          providerId: 'credential',
+          userId,
+          password: await hash('Matkhau@123'),
+        });
       await database.db.insert(roleAssignments).values({ userId, unitId: await unitId(unitCode), role });
       return { cookie: await login(username, 'Matkhau@123'), userId, username };
     },

@@ -19,7 +19,9 @@ beforeAll(async () => {
   ids = {};
   for (const code of ['HCH', 'TDP1', 'TDP2', 'LDG', 'DNG', 'HAN']) ids[code] = await t.unitId(code);
   const admin = await t.as('admin');
-  const xadoan = (await t.call('GET', '/api/accounts?q=xadoan', admin)).json<{ items: { id: string; roles: { id: string }[] }[] }>().items[0]!;
+  const xadoan = (await t.call('GET', '/api/accounts?q=xadoan', admin)).json<{
+    items: { id: string; roles: { id: string }[] }[];
+  }>().items[0]!;
   xadoanId = xadoan.id;
   xadoanGrant = xadoan.roles[0]!.id;
   versionOf = async (code) => (await t.call('GET', `/api/units/${ids[code]}`, admin)).json<UnitDetail>().version;
@@ -42,20 +44,91 @@ const cases: Case[] = [
   { name: 'unit detail', method: 'GET', url: () => `/api/units/${ids.TDP1}`, write: false },
   { name: 'sub-units', method: 'GET', url: () => `/api/units/${ids.HCH}/children`, write: false },
   { name: 'unit history', method: 'GET', url: () => `/api/units/${ids.TDP1}/history`, write: false },
-  { name: 'tree as of a date', method: 'GET', url: () => `/api/units/tree-as-of?date=2026-01-01&rootId=${ids.HCH}`, write: false },
+  {
+    name: 'tree as of a date',
+    method: 'GET',
+    url: () => `/api/units/tree-as-of?date=2026-01-01&rootId=${ids.HCH}`,
+    write: false,
+  },
   { name: 'accounts of a unit', method: 'GET', url: () => `/api/accounts?unitId=${ids.HCH}`, write: false },
   { name: 'account detail', method: 'GET', url: () => `/api/accounts/${xadoanId}`, write: false },
   { name: 'audit of a unit', method: 'GET', url: () => `/api/audit?unitId=${ids.HCH}`, write: false },
-  { name: 'create unit', method: 'POST', url: () => '/api/units', body: () => ({ ...unitCode, parentId: ids.HCH }), write: true },
-  { name: 'edit unit', method: 'PATCH', url: () => `/api/units/${ids.TDP1}`, body: async () => ({ version: await versionOf('TDP1'), address: 'x' }), write: true },
-  { name: 'move unit', method: 'POST', url: () => `/api/units/${ids.TDP1}/move`, body: async () => ({ newParentId: ids.HCH, version: await versionOf('TDP1') }), write: true },
-  { name: 'merge units', method: 'POST', url: () => '/api/units/merge', body: () => ({ sourceIds: [ids.TDP2], targetId: ids.TDP1 }), write: true },
-  { name: 'split unit', method: 'POST', url: () => `/api/units/${ids.TDP1}/split`, body: async () => ({ version: await versionOf('TDP1'), parts: [{ name: 'A', code: 'A' }, { name: 'B', code: 'B' }] }), write: true },
-  { name: 'close unit', method: 'POST', url: () => `/api/units/${ids.TDP1}/close`, body: async () => ({ closedOn: '2026-11-01', reason: 'x', version: await versionOf('TDP1') }), write: true },
-  { name: 'create account', method: 'POST', url: () => '/api/accounts', body: () => ({ username: 'khong.duoc', name: 'Không', password: 'Matkhau@2026', role: 'viewer', unitId: ids.HCH }), write: true },
-  { name: 'edit account', method: 'PATCH', url: () => `/api/accounts/${xadoanId}`, body: () => ({ disabled: true }), write: true },
-  { name: 'reset password', method: 'POST', url: () => `/api/accounts/${xadoanId}/password`, body: () => ({ password: 'Matkhau@2026' }), write: true },
-  { name: 'grant role', method: 'POST', url: () => `/api/accounts/${xadoanId}/roles`, body: () => ({ role: 'viewer', unitId: ids.TDP1 }), write: true },
+  {
+    name: 'create unit',
+    method: 'POST',
+    url: () => '/api/units',
+    body: () => ({ ...unitCode, parentId: ids.HCH }),
+    write: true,
+  },
+  {
+    name: 'edit unit',
+    method: 'PATCH',
+    url: () => `/api/units/${ids.TDP1}`,
+    body: async () => ({ version: await versionOf('TDP1'), address: 'x' }),
+    write: true,
+  },
+  {
+    name: 'move unit',
+    method: 'POST',
+    url: () => `/api/units/${ids.TDP1}/move`,
+    body: async () => ({ newParentId: ids.HCH, version: await versionOf('TDP1') }),
+    write: true,
+  },
+  {
+    name: 'merge units',
+    method: 'POST',
+    url: () => '/api/units/merge',
+    body: () => ({ sourceIds: [ids.TDP2], targetId: ids.TDP1 }),
+    write: true,
+  },
+  {
+    name: 'split unit',
+    method: 'POST',
+    url: () => `/api/units/${ids.TDP1}/split`,
+    body: async () => ({
+      version: await versionOf('TDP1'),
+      parts: [
+        { name: 'A', code: 'A' },
+        { name: 'B', code: 'B' },
+      ],
+    }),
+    write: true,
+  },
+  {
+    name: 'close unit',
+    method: 'POST',
+    url: () => `/api/units/${ids.TDP1}/close`,
+    body: async () => ({ closedOn: '2026-11-01', reason: 'x', version: await versionOf('TDP1') }),
+    write: true,
+  },
+  {
+    name: 'create account',
+    method: 'POST',
+    url: () => '/api/accounts',
+    body: () => ({ username: 'khong.duoc', name: 'Không', password: 'Matkhau@2026', role: 'viewer', unitId: ids.HCH }),
+    write: true,
+  },
+  {
+    name: 'edit account',
+    method: 'PATCH',
+    url: () => `/api/accounts/${xadoanId}`,
+    body: () => ({ disabled: true }),
+    write: true,
+  },
+  {
+    name: 'reset password',
+    method: 'POST',
+    url: () => `/api/accounts/${xadoanId}/password`,
+    body: () => ({ password: 'Matkhau@2026' }),
+    write: true,
+  },
+  {
+    name: 'grant role',
+    method: 'POST',
+    url: () => `/api/accounts/${xadoanId}/roles`,
+    body: () => ({ role: 'viewer', unitId: ids.TDP1 }),
+    write: true,
+  },
   { name: 'revoke role', method: 'DELETE', url: () => `/api/accounts/${xadoanId}/roles/${xadoanGrant}`, write: true },
 ];
 
@@ -76,9 +149,13 @@ describe('an actor outside the subtree gets nothing', () => {
   it('search, account and audit lists leave out what lies outside', async () => {
     const search = (await t.call('GET', '/api/units/search?q=hai%20chau', outsider)).json<unknown[]>();
     expect(search).toEqual([]);
-    const accounts = (await t.call('GET', '/api/accounts?limit=200', outsider)).json<{ items: { username: string }[] }>();
+    const accounts = (await t.call('GET', '/api/accounts?limit=200', outsider)).json<{
+      items: { username: string }[];
+    }>();
     expect(accounts.items.map((a) => a.username)).not.toContain('xadoan');
-    const audit = (await t.call('GET', '/api/audit?limit=200', outsider)).json<{ items: { unitId: string | null }[] }>();
+    const audit = (await t.call('GET', '/api/audit?limit=200', outsider)).json<{
+      items: { unitId: string | null }[];
+    }>();
     expect(audit.items.every((e) => e.unitId !== ids.HCH && e.unitId !== ids.TDP1)).toBe(true);
     const asOf = (await t.call('GET', '/api/units/tree-as-of?date=2026-01-01', outsider)).json<{ id: string }[]>();
     expect(asOf.map((n) => n.id)).not.toContain(ids.HCH);
@@ -103,7 +180,11 @@ describe('a viewer reads but cannot write', () => {
 });
 
 describe('without a session everything is 401', () => {
-  for (const c of [...cases, { name: 'me', method: 'GET' as const, url: () => '/api/auth/me', write: false }, { name: 'unit kinds', method: 'GET' as const, url: () => '/api/unit-kinds', write: false }]) {
+  for (const c of [
+    ...cases,
+    { name: 'me', method: 'GET' as const, url: () => '/api/auth/me', write: false },
+    { name: 'unit kinds', method: 'GET' as const, url: () => '/api/unit-kinds', write: false },
+  ]) {
     it(`${c.method} ${c.name}`, async () => {
       const res = await t.call(c.method, c.url(), undefined, 'body' in c && c.body ? await c.body() : undefined);
       expect(res.statusCode).toBe(401);

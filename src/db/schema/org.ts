@@ -39,7 +39,10 @@ export const units = pgTable(
       .notNull()
       .references(() => unitKinds.code),
     sector: text('sector').notNull(),
-    powers: text('powers').array().notNull().default(sql`'{}'::text[]`),
+    powers: text('powers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     address: text('address'),
     phone: text('phone'),
     email: text('email'),
@@ -131,7 +134,9 @@ export const roleAssignments = pgTable(
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
     index('role_assignments_unit_idx').on(t.unitId),
-    uniqueIndex('role_assignments_active_uq').on(t.userId, t.unitId, t.role).where(sql`${t.revokedAt} is null`),
+    uniqueIndex('role_assignments_active_uq')
+      .on(t.userId, t.unitId, t.role)
+      .where(sql`${t.revokedAt} is null`),
     check('role_assignments_role_check', sql`${t.role} in ('system_admin','unit_admin','cadre','viewer','member')`),
   ],
 );

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, GRANTABLE, inScope, minimalPaths, PERMISSIONS, roleAllows, ROLES, scopePaths } from './permissions.js';
+import {
+  allowedActions,
+  GRANTABLE,
+  inScope,
+  minimalPaths,
+  PERMISSIONS,
+  roleAllows,
+  ROLES,
+  scopePaths,
+} from './permissions.js';
 import { lockedMinutesLeft, LOCKOUT } from './lockout.js';
 
 describe('permissions', () => {
   it('lets a viewer read but never write', () => {
     expect(roleAllows('viewer', 'unit.read')).toBe(true);
-    for (const action of ['unit.create', 'unit.update', 'unit.restructure', 'unit.close', 'member.write', 'account.manage'] as const) {
+    for (const action of [
+      'unit.create',
+      'unit.update',
+      'unit.restructure',
+      'unit.close',
+      'member.write',
+      'account.manage',
+    ] as const) {
       expect(roleAllows('viewer', action)).toBe(false);
     }
   });

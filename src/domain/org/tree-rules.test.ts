@@ -21,7 +21,9 @@ describe('tree rules', () => {
   });
 
   it('keeps kinds in level order: a branch cannot contain a province', () => {
-    expect(() => assertKindFits(kind('branch', 50, true), kind('province', 10))).toThrow(/không thể có đơn vị trực thuộc/);
+    expect(() => assertKindFits(kind('branch', 50, true), kind('province', 10))).toThrow(
+      /không thể có đơn vị trực thuộc/,
+    );
     expect(() => assertKindFits(kind('grassroots', 30), kind('province', 10))).toThrow(/cấp của đơn vị con/);
     expect(() => assertKindFits(kind('grassroots', 30), kind('grassroots_branch', 30))).toThrow(DomainError);
     expect(() => assertKindFits(kind('province', 10), kind('grassroots', 30))).not.toThrow();

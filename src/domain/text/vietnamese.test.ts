@@ -17,7 +17,12 @@ describe('Vietnamese text', () => {
 
   it('sorts by given name, then by the rest', () => {
     const names = ['Trần Văn Bình', 'Nguyễn Thị An', 'Lê Văn An', 'Đỗ Thị Ánh'];
-    expect([...names].sort(compareVietnameseNames)).toEqual(['Lê Văn An', 'Nguyễn Thị An', 'Đỗ Thị Ánh', 'Trần Văn Bình']);
+    expect([...names].sort(compareVietnameseNames)).toEqual([
+      'Lê Văn An',
+      'Nguyễn Thị An',
+      'Đỗ Thị Ánh',
+      'Trần Văn Bình',
+    ]);
     expect(givenName('Nguyễn Thị Thu Hà')).toBe('Hà');
   });
 });

@@ -15,7 +15,8 @@ export function grantableRoles(actor: Actor, path: string): Role[] {
 
 /** Refuses giving or taking away a role the actor may not manage on that unit. */
 export function assertMayGrant(actor: Actor, role: Role, unitPath: string): void {
-  if (!inScope(scopeOf(actor, 'role.grant'), unitPath)) throw fail.forbidden('Bạn không có quyền phân quyền trên đơn vị này.');
+  if (!inScope(scopeOf(actor, 'role.grant'), unitPath))
+    throw fail.forbidden('Bạn không có quyền phân quyền trên đơn vị này.');
   if (!grantableRoles(actor, unitPath).includes(role)) {
     throw fail.forbidden('Bạn không được giao vai trò này (không thể giao quyền cao hơn quyền của mình).');
   }
@@ -23,7 +24,8 @@ export function assertMayGrant(actor: Actor, role: Role, unitPath: string): void
 
 /** An account can be changed only by someone who manages every unit where it holds a role. */
 export function assertMayManageAccount(actor: Actor, accountId: string, rolePaths: readonly string[]): void {
-  if (accountId === actor.userId) throw fail.forbidden('Không thể tự khóa hoặc đặt lại mật khẩu tài khoản của mình tại đây.');
+  if (accountId === actor.userId)
+    throw fail.forbidden('Không thể tự khóa hoặc đặt lại mật khẩu tài khoản của mình tại đây.');
   if (isSystemAdmin(actor)) return;
   const scope = scopeOf(actor, 'account.manage');
   if (rolePaths.length > 0 && rolePaths.every((p) => inScope(scope, p))) return;

@@ -22,7 +22,11 @@ function readScope(actor: Actor) {
 
 /** Account rows with the roles the viewer may see. */
 export async function presentAccounts(db: DbOrTx, actor: Actor, rows: q.AccountRow[]): Promise<AccountDto[]> {
-  const roles = await q.rolesOf(db, rows.map((r) => r.id), scopeOf(actor, 'account.read'));
+  const roles = await q.rolesOf(
+    db,
+    rows.map((r) => r.id),
+    scopeOf(actor, 'account.read'),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username ?? r.email,
@@ -44,7 +48,11 @@ export async function presentAccounts(db: DbOrTx, actor: Actor, rows: q.AccountR
 }
 
 /** Accounts in the actor's scope, keyset-paged by username. */
-export async function listAccounts(db: Db, actor: Actor, filter: { q: string; unitId?: string; limit: number; cursor?: string }) {
+export async function listAccounts(
+  db: Db,
+  actor: Actor,
+  filter: { q: string; unitId?: string; limit: number; cursor?: string },
+) {
   const { scope, everything } = readScope(actor);
   const unitPath = filter.unitId ? (await loadForAction(db, actor, filter.unitId, 'account.read')).path : undefined;
   const rows = await q.listAccounts(db, scope, everything, { ...filter, unitPath });
@@ -76,8 +84,12 @@ export async function createAccount(db: Db, ctx: Ctx, body: z.output<typeof crea
     const [emailTaken] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
     if (emailTaken) throw fail.invalid('email', 'Thư điện tử này đã được dùng cho tài khoản khác.');
     const userId = randomUUID();
-    await tx.insert(user).values({ id: userId, name: body.name, email, username: body.username, displayUsername: body.username });
-    await tx.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
+    await tx
+      .insert(user)
+      .values({ id: userId, name: body.name, email, username: body.username, displayUsername: body.username });
+    await tx
+      .insert(account)
+      .values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
     await tx.insert(roleAssignments).values({ userId, unitId: unit.id, role: body.role, grantedBy: ctx.actor.userId });
     await audit(tx, ctx, {
       entity: 'account',
@@ -102,12 +114,23 @@ async function loadManageable(tx: DbOrTx, ctx: Ctx, accountId: string) {
 }
 
 /** Renames, disables or enables an account; disabling ends its sessions. */
-export async function updateAccount(db: Db, ctx: Ctx, accountId: string, body: z.output<typeof updateAccountBody>): Promise<AccountDto> {
+export async function updateAccount(
+  db: Db,
+  ctx: Ctx,
+  accountId: string,
+  body: z.output<typeof updateAccountBody>,
+): Promise<AccountDto> {
   await db.transaction(async (tx) => {
     const { row, unitPath } = await loadManageable(tx, ctx, accountId);
-    const changes = { ...(body.name !== undefined && { name: body.name }), ...(body.disabled !== undefined && { disabled: body.disabled }) };
+    const changes = {
+      ...(body.name !== undefined && { name: body.name }),
+      ...(body.disabled !== undefined && { disabled: body.disabled }),
+    };
     if (Object.keys(changes).length === 0) throw fail.invalid('name', 'Không có thông tin nào để sửa.');
-    await tx.update(user).set({ ...changes, updatedAt: new Date() }).where(eq(user.id, accountId));
+    await tx
+      .update(user)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(user.id, accountId));
     if (body.disabled) await tx.delete(session).where(eq(session.userId, accountId));
     await audit(tx, ctx, {
       entity: 'account',
@@ -137,7 +160,12 @@ export async function resetPassword(db: Db, ctx: Ctx, accountId: string, passwor
 }
 
 /** Gives a role on a unit to a visible account. */
-export async function grantRole(db: Db, ctx: Ctx, accountId: string, body: z.output<typeof grantRoleBody>): Promise<AccountDto> {
+export async function grantRole(
+  db: Db,
+  ctx: Ctx,
+  accountId: string,
+  body: z.output<typeof grantRoleBody>,
+): Promise<AccountDto> {
   await db.transaction(async (tx) => {
     const { scope, everything } = readScope(ctx.actor);
     if (!(await q.findAccountInScope(tx, scope, everything, accountId))) throw fail.notFound('tài khoản');
@@ -147,10 +175,27 @@ export async function grantRole(db: Db, ctx: Ctx, accountId: string, body: z.out
     const [existing] = await tx
       .select({ id: roleAssignments.id })
       .from(roleAssignments)
-      .where(and(eq(roleAssignments.userId, accountId), eq(roleAssignments.unitId, unit.id), eq(roleAssignments.role, body.role), isNull(roleAssignments.revokedAt)));
+      .where(
+        and(
+          eq(roleAssignments.userId, accountId),
+          eq(roleAssignments.unitId, unit.id),
+          eq(roleAssignments.role, body.role),
+          isNull(roleAssignments.revokedAt),
+        ),
+      );
     if (existing) throw fail.invalid('role', 'Tài khoản đã có vai trò này trên đơn vị này.');
-    const [grant] = await tx.insert(roleAssignments).values({ userId: accountId, unitId: unit.id, role: body.role, grantedBy: ctx.actor.userId }).returning();
-    await audit(tx, ctx, { entity: 'role', entityId: grant?.id ?? null, action: 'grant', unitId: unit.id, unitPath: unit.path, after: { accountId, role: body.role, unitId: unit.id } });
+    const [grant] = await tx
+      .insert(roleAssignments)
+      .values({ userId: accountId, unitId: unit.id, role: body.role, grantedBy: ctx.actor.userId })
+      .returning();
+    await audit(tx, ctx, {
+      entity: 'role',
+      entityId: grant?.id ?? null,
+      action: 'grant',
+      unitId: unit.id,
+      unitPath: unit.path,
+      after: { accountId, role: body.role, unitId: unit.id },
+    });
   });
   return getAccount(db, ctx.actor, accountId);
 }
@@ -159,13 +204,19 @@ export async function grantRole(db: Db, ctx: Ctx, accountId: string, body: z.out
 export async function revokeRole(db: Db, ctx: Ctx, accountId: string, grantId: string): Promise<AccountDto> {
   await db.transaction(async (tx) => {
     const found = await q.findRoleGrant(tx, accountId, grantId);
-    if (!found || !scopeOf(ctx.actor, 'account.read').some((p) => found.unitPath === p || found.unitPath.startsWith(`${p}.`))) {
+    if (
+      !found ||
+      !scopeOf(ctx.actor, 'account.read').some((p) => found.unitPath === p || found.unitPath.startsWith(`${p}.`))
+    ) {
       throw fail.notFound('vai trò');
     }
     if (found.grant.revokedAt) throw fail.rule('Vai trò này đã được thu hồi.');
     if (accountId === ctx.actor.userId) throw fail.forbidden('Không thể tự thu hồi vai trò của mình.');
     assertMayGrant(ctx.actor, found.grant.role as Role, found.unitPath);
-    await tx.update(roleAssignments).set({ revokedAt: new Date(), revokedBy: ctx.actor.userId }).where(eq(roleAssignments.id, grantId));
+    await tx
+      .update(roleAssignments)
+      .set({ revokedAt: new Date(), revokedBy: ctx.actor.userId })
+      .where(eq(roleAssignments.id, grantId));
     await audit(tx, ctx, {
       entity: 'role',
       entityId: grantId,

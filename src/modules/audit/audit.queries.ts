@@ -8,7 +8,16 @@ export async function listAudit(
   db: DbOrTx,
   scope: readonly string[],
   everything: boolean,
-  filter: { unitPath?: string; entity?: string; action?: string; actor?: string; from?: string; to?: string; limit: number; cursor?: string },
+  filter: {
+    unitPath?: string;
+    entity?: string;
+    action?: string;
+    actor?: string;
+    from?: string;
+    to?: string;
+    limit: number;
+    cursor?: string;
+  },
 ) {
   return db
     .select({ entry: auditLog, unitName: units.name })
@@ -21,8 +30,12 @@ export async function listAudit(
         filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
         filter.action ? eq(auditLog.action, filter.action) : undefined,
         filter.actor ? eq(auditLog.actorName, filter.actor.toLowerCase()) : undefined,
-        filter.from ? sql`${auditLog.at} >= (${filter.from}::date::timestamp at time zone 'Asia/Ho_Chi_Minh')` : undefined,
-        filter.to ? sql`${auditLog.at} < ((${filter.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')` : undefined,
+        filter.from
+          ? sql`${auditLog.at} >= (${filter.from}::date::timestamp at time zone 'Asia/Ho_Chi_Minh')`
+          : undefined,
+        filter.to
+          ? sql`${auditLog.at} < ((${filter.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`
+          : undefined,
         filter.cursor ? lt(auditLog.id, Number(filter.cursor)) : undefined,
       ),
     )

@@ -31,7 +31,10 @@ async function relocate(tx: DbOrTx, unit: q.UnitRow, parent: q.UnitRow, effectiv
   assertNoCycle(unit, parent);
   assertKindFits(await requireKind(tx, parent.kind), await requireKind(tx, unit.kind));
   if (await q.siblingCodeTaken(tx, parent.id, unit.code, unit.id)) {
-    throw fail.rule(`Đơn vị tiếp nhận đã có một đơn vị trực thuộc mang mã "${unit.code}" (của "${unit.name}").`, 'code');
+    throw fail.rule(
+      `Đơn vị tiếp nhận đã có một đơn vị trực thuộc mang mã "${unit.code}" (của "${unit.name}").`,
+      'code',
+    );
   }
   await endVersions(tx, unit.path, effectiveOn);
   const newPath = await repathSubtree(tx, unit.id, unit.path, parent.id, parent.path);
@@ -48,7 +51,12 @@ async function effectiveDateFor(tx: DbOrTx, paths: readonly string[], requested:
 }
 
 /** Moves a unit and its subtree under another parent (chuyển trực thuộc). */
-export async function moveUnit(db: Db, ctx: Ctx, unitId: string, body: z.output<typeof moveUnitBody>): Promise<UnitDetail> {
+export async function moveUnit(
+  db: Db,
+  ctx: Ctx,
+  unitId: string,
+  body: z.output<typeof moveUnitBody>,
+): Promise<UnitDetail> {
   await db.transaction(async (tx) => {
     const unit = await loadForAction(tx, ctx.actor, unitId, 'unit.restructure', true);
     if (unit.version !== body.version) throw staleError();
@@ -97,7 +105,11 @@ async function loadSources(tx: DbOrTx, actor: Actor, ids: readonly string[]): Pr
 export async function mergeUnits(db: Db, ctx: Ctx, body: z.output<typeof mergeUnitsBody>): Promise<UnitDetail> {
   const targetId = await db.transaction(async (tx) => {
     const sources = await loadSources(tx, ctx.actor, body.sourceIds);
-    const effectiveOn = await effectiveDateFor(tx, sources.map((s) => s.path), body.effectiveOn);
+    const effectiveOn = await effectiveDateFor(
+      tx,
+      sources.map((s) => s.path),
+      body.effectiveOn,
+    );
     let target: q.UnitRow;
     if (body.targetId) {
       target = await loadForAction(tx, ctx.actor, body.targetId, 'unit.restructure', true);
@@ -142,9 +154,13 @@ function assignChildren(children: readonly q.UnitRow[], parts: SplitBody['parts'
   parts.forEach((part, index) => {
     for (const childId of part.childIds) {
       if (!children.some((c) => c.id === childId)) {
-        throw fail.invalid(`parts.${index}.childIds`, 'Đơn vị được chọn không phải đơn vị trực thuộc đang hoạt động của đơn vị chia tách.');
+        throw fail.invalid(
+          `parts.${index}.childIds`,
+          'Đơn vị được chọn không phải đơn vị trực thuộc đang hoạt động của đơn vị chia tách.',
+        );
       }
-      if (owner.has(childId)) throw fail.invalid(`parts.${index}.childIds`, 'Một đơn vị trực thuộc chỉ được chuyển về một đơn vị mới.');
+      if (owner.has(childId))
+        throw fail.invalid(`parts.${index}.childIds`, 'Một đơn vị trực thuộc chỉ được chuyển về một đơn vị mới.');
       owner.set(childId, index);
     }
   });
@@ -168,7 +184,12 @@ export async function splitUnit(db: Db, ctx: Ctx, unitId: string, body: SplitBod
     const created: q.UnitRow[] = [];
     for (const part of body.parts) {
       const { childIds: _c, memberIds: _m, ...fields } = part;
-      const values = { ...fields, kind: fields.kind ?? unit.kind, sector: fields.sector ?? unit.sector, parentId: parent.id };
+      const values = {
+        ...fields,
+        kind: fields.kind ?? unit.kind,
+        sector: fields.sector ?? unit.sector,
+        parentId: parent.id,
+      };
       created.push(await insertUnit(tx, ctx, parent, values as Parameters<typeof insertUnit>[3], effectiveOn));
     }
     for (const child of children) await relocate(tx, child, created[owner.get(child.id) ?? 0] ?? parent, effectiveOn);
@@ -177,7 +198,8 @@ export async function splitUnit(db: Db, ctx: Ctx, unitId: string, body: SplitBod
       const ids = body.parts[i]?.memberIds ?? [];
       if (part && ids.length > 0) {
         const moved = await moveMembers(tx, unit.id, part.id, part.path, ids);
-        if (moved !== new Set(ids).size) throw fail.invalid(`parts.${i}.memberIds`, 'Có đoàn viên được chọn không thuộc đơn vị chia tách.');
+        if (moved !== new Set(ids).size)
+          throw fail.invalid(`parts.${i}.memberIds`, 'Có đoàn viên được chọn không thuộc đơn vị chia tách.');
       }
     }
     const first = created[0];

@@ -12,9 +12,13 @@ afterAll(async () => {
   await t.close();
 });
 
-const detail = async (code: string, cookie: string) => (await t.call('GET', `/api/units/${await t.unitId(code)}`, cookie)).json<UnitDetail>();
+const detail = async (code: string, cookie: string) =>
+  (await t.call('GET', `/api/units/${await t.unitId(code)}`, cookie)).json<UnitDetail>();
 const memberUnits = async (unitId: string) =>
-  (await t.database.db.select({ id: members.id, provinceId: members.provinceId }).from(members).where(eq(members.unitId, unitId)));
+  await t.database.db
+    .select({ id: members.id, provinceId: members.provinceId })
+    .from(members)
+    .where(eq(members.unitId, unitId));
 
 describe('moving a unit', () => {
   it('moves a commune union with its subtree to another province and keeps the old placement in history', async () => {
@@ -22,7 +26,11 @@ describe('moving a unit', () => {
     const commune = await detail('LNG', admin);
     const target = await t.unitId('DNG');
     const before = await t.database.db.select({ path: units.path }).from(units).where(eq(units.parentId, commune.id));
-    const res = await t.call('POST', `/api/units/${commune.id}/move`, admin, { newParentId: target, effectiveOn: '2026-10-01', version: commune.version });
+    const res = await t.call('POST', `/api/units/${commune.id}/move`, admin, {
+      newParentId: target,
+      effectiveOn: '2026-10-01',
+      version: commune.version,
+    });
     expect(res.statusCode).toBe(200);
     const moved = res.json<UnitDetail>();
     expect(moved.ancestors.map((a) => a.name)).toEqual(['Trung ương Đoàn TNCS Hồ Chí Minh', 'Thành đoàn Đà Nẵng']);
@@ -30,15 +38,23 @@ describe('moving a unit', () => {
     expect(children.length).toBe(before.length);
     const dngPath = (await t.database.db.select({ path: units.path }).from(units).where(eq(units.id, target)))[0]?.path;
     for (const c of children) expect(c.path.startsWith(`${dngPath}.`)).toBe(true);
-    const branchMembers = await memberUnits((await t.database.db.select({ id: units.id }).from(units).where(eq(units.parentId, commune.id)))[0]!.id);
+    const branchMembers = await memberUnits(
+      (await t.database.db.select({ id: units.id }).from(units).where(eq(units.parentId, commune.id)))[0]!.id,
+    );
     expect(new Set(branchMembers.map((m) => m.provinceId))).toEqual(new Set([target]));
 
     const ldg = await t.unitId('LDG');
-    const asOfBefore = (await t.call('GET', `/api/units/tree-as-of?date=2026-09-30&rootId=${ldg}`, admin)).json<{ code: string }[]>();
-    const asOfAfter = (await t.call('GET', `/api/units/tree-as-of?date=2026-10-01&rootId=${ldg}`, admin)).json<{ code: string }[]>();
+    const asOfBefore = (await t.call('GET', `/api/units/tree-as-of?date=2026-09-30&rootId=${ldg}`, admin)).json<
+      { code: string }[]
+    >();
+    const asOfAfter = (await t.call('GET', `/api/units/tree-as-of?date=2026-10-01&rootId=${ldg}`, admin)).json<
+      { code: string }[]
+    >();
     expect(asOfBefore.map((n) => n.code)).toContain('LNG');
     expect(asOfAfter.map((n) => n.code)).not.toContain('LNG');
-    const history = (await t.call('GET', `/api/units/${commune.id}/history`, admin)).json<{ versions: { parentName: string; validTo: string | null }[] }>();
+    const history = (await t.call('GET', `/api/units/${commune.id}/history`, admin)).json<{
+      versions: { parentName: string; validTo: string | null }[];
+    }>();
     expect(history.versions.map((v) => [v.parentName, v.validTo])).toEqual([
       ['Huyện đoàn Đức Trọng', '2026-10-01'],
       ['Thành đoàn Đà Nẵng', null],
@@ -48,15 +64,24 @@ describe('moving a unit', () => {
   it('refuses a cycle, a kind that does not fit, and a target outside the actor scope', async () => {
     const admin = await t.as('admin');
     const dng = await detail('DNG', admin);
-    const cycle = await t.call('POST', `/api/units/${dng.id}/move`, admin, { newParentId: await t.unitId('HCH'), version: dng.version });
+    const cycle = await t.call('POST', `/api/units/${dng.id}/move`, admin, {
+      newParentId: await t.unitId('HCH'),
+      version: dng.version,
+    });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().error.message).toMatch(/chính nó/);
     const branch = await detail('KP2', admin);
-    const intoBranch = await t.call('POST', `/api/units/${branch.id}/move`, admin, { newParentId: await t.unitId('KP3'), version: branch.version });
+    const intoBranch = await t.call('POST', `/api/units/${branch.id}/move`, admin, {
+      newParentId: await t.unitId('KP3'),
+      version: branch.version,
+    });
     expect(intoBranch.statusCode).toBe(422);
     const tinhdoan = await t.as('tinhdoan');
     const own = await detail('KP2', tinhdoan);
-    const outside = await t.call('POST', `/api/units/${own.id}/move`, tinhdoan, { newParentId: await t.unitId('P1BL'), version: own.version });
+    const outside = await t.call('POST', `/api/units/${own.id}/move`, tinhdoan, {
+      newParentId: await t.unitId('P1BL'),
+      version: own.version,
+    });
     expect(outside.statusCode).toBe(404);
     expect((await detail('KP2', admin)).ancestors.at(-1)?.name).toBe('Đoàn phường Hội An');
   });
@@ -67,11 +92,20 @@ describe('merging units', () => {
     const admin = await t.as('admin');
     const bl = await t.unitId('P1BL');
     const dl = await t.unitId('DLAO');
-    const memberIds = [...(await memberUnits(await t.unitId('BL-KP1'))), ...(await memberUnits(await t.unitId('DL-THON1')))];
+    const memberIds = [
+      ...(await memberUnits(await t.unitId('BL-KP1'))),
+      ...(await memberUnits(await t.unitId('DL-THON1'))),
+    ];
     const officer = await t.accountWithRole('cadre', 'DLAO');
     const res = await t.call('POST', '/api/units/merge', admin, {
       sourceIds: [bl, dl],
-      newUnit: { parentId: await t.unitId('TDBL'), name: 'Đoàn phường B’Lao', code: 'BLAO', kind: 'grassroots', sector: 'residential' },
+      newUnit: {
+        parentId: await t.unitId('TDBL'),
+        name: 'Đoàn phường B’Lao',
+        code: 'BLAO',
+        kind: 'grassroots',
+        sector: 'residential',
+      },
       effectiveOn: '2026-11-01',
       reason: 'Sắp xếp đơn vị hành chính',
     });
@@ -85,7 +119,10 @@ describe('merging units', () => {
       expect(source.successors.map((s) => s.unitId)).toEqual([merged.id]);
       expect(source.childCount).toBe(0);
     }
-    const stillThere = await t.database.db.select({ unitId: members.unitId }).from(members).where(sql`${members.id} in ${memberIds.map((m) => m.id)}`);
+    const stillThere = await t.database.db
+      .select({ unitId: members.unitId })
+      .from(members)
+      .where(sql`${members.id} in ${memberIds.map((m) => m.id)}`);
     expect(stillThere.length).toBe(memberIds.length);
     const grants = await t.database.db
       .select({ unitId: roleAssignments.unitId })
@@ -98,7 +135,10 @@ describe('merging units', () => {
 
   it('refuses merging a unit into its own sub-unit and changes nothing', async () => {
     const admin = await t.as('admin');
-    const res = await t.call('POST', '/api/units/merge', admin, { sourceIds: [await t.unitId('HTH-X')], targetId: await t.unitId('HT-THON1') });
+    const res = await t.call('POST', '/api/units/merge', admin, {
+      sourceIds: [await t.unitId('HTH-X')],
+      targetId: await t.unitId('HT-THON1'),
+    });
     expect([400, 422]).toContain(res.statusCode);
     expect((await detail('HTH-X', admin)).closedOn).toBeNull();
     const neither = await t.call('POST', '/api/units/merge', admin, { sourceIds: [await t.unitId('HTH-X')] });
@@ -128,7 +168,10 @@ describe('splitting a unit', () => {
     ]);
     const closed = (await t.call('GET', `/api/units/${source.id}`, admin)).json<UnitDetail>();
     expect(closed.closedOn).toBe('2026-11-01');
-    expect(closed.successors.map((s) => s.unitName).sort()).toEqual(['Đoàn cơ sở Công ty May Hòa Thọ', 'Đoàn cơ sở Công ty Sợi Hòa Thọ']);
+    expect(closed.successors.map((s) => s.unitName).sort()).toEqual([
+      'Đoàn cơ sở Công ty May Hòa Thọ',
+      'Đoàn cơ sở Công ty Sợi Hòa Thọ',
+    ]);
     const [nm3Now] = await t.database.db.select({ parentId: units.parentId }).from(units).where(eq(units.id, nm3.id));
     expect(nm3Now?.parentId).toBe(parts[1]?.id);
   });

@@ -34,20 +34,32 @@ export async function endVersion(tx: DbOrTx, unitId: string, validTo: string): P
 
 /** The latest start of an open version in the subtree: no change may be dated before it. */
 export async function lastChangeInSubtree(tx: DbOrTx, path: string): Promise<string> {
-  const result = await rows<{ last: string | null }>(tx, sql`
+  const result = await rows<{ last: string | null }>(
+    tx,
+    sql`
     select max(v.valid_from)::text as last from ${unitVersions} v
     join ${units} u on u.id = v.unit_id
-    where v.valid_to is null and u.path <@ ${path}::ltree`);
+    where v.valid_to is null and u.path <@ ${path}::ltree`,
+  );
   return result[0]?.last ?? '0001-01-01';
 }
 
 /** Re-parents a unit and rewrites the paths of its whole subtree. Returns the new path. */
-export async function repathSubtree(tx: DbOrTx, unitId: string, oldPath: string, newParentId: string, newParentPath: string): Promise<string> {
+export async function repathSubtree(
+  tx: DbOrTx,
+  unitId: string,
+  oldPath: string,
+  newParentId: string,
+  newParentPath: string,
+): Promise<string> {
   await tx.execute(sql`
     update ${units}
     set path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1), updated_at = now()
     where path <@ ${oldPath}::ltree`);
-  await tx.update(units).set({ parentId: newParentId, version: sql`${units.version} + 1` }).where(eq(units.id, unitId));
+  await tx
+    .update(units)
+    .set({ parentId: newParentId, version: sql`${units.version} + 1` })
+    .where(eq(units.id, unitId));
   const [row] = await tx.select({ path: units.path }).from(units).where(eq(units.id, unitId));
   return row?.path ?? oldPath;
 }
@@ -71,7 +83,13 @@ export async function refreshMemberProvinces(tx: DbOrTx, path: string): Promise<
 }
 
 /** Moves members (all, or the listed ones) of one unit into another. Returns how many moved. */
-export async function moveMembers(tx: DbOrTx, fromUnitId: string, toUnitId: string, toPath: string, memberIds?: readonly string[]): Promise<number> {
+export async function moveMembers(
+  tx: DbOrTx,
+  fromUnitId: string,
+  toUnitId: string,
+  toPath: string,
+  memberIds?: readonly string[],
+): Promise<number> {
   if (memberIds && memberIds.length === 0) return 0;
   const provinceId = await provinceOf(tx, toPath);
   const only = memberIds
@@ -80,9 +98,12 @@ export async function moveMembers(tx: DbOrTx, fromUnitId: string, toUnitId: stri
         sql`, `,
       )})`
     : sql``;
-  const result = await rows<{ id: string }>(tx, sql`
+  const result = await rows<{ id: string }>(
+    tx,
+    sql`
     update ${members} set unit_id = ${toUnitId}::uuid, province_id = ${provinceId}::uuid, updated_at = now()
-    where unit_id = ${fromUnitId}::uuid${only} returning id`);
+    where unit_id = ${fromUnitId}::uuid${only} returning id`,
+  );
   return result.length;
 }
 
@@ -109,7 +130,14 @@ export async function revokeRolesOn(tx: DbOrTx, unitId: string, actorId: string)
 }
 
 /** Records that `successorId` continues `predecessorId`. */
-export async function recordSuccession(tx: DbOrTx, predecessorId: string, successorId: string, kind: 'merge' | 'split', effectiveOn: string, note: string | null): Promise<void> {
+export async function recordSuccession(
+  tx: DbOrTx,
+  predecessorId: string,
+  successorId: string,
+  kind: 'merge' | 'split',
+  effectiveOn: string,
+  note: string | null,
+): Promise<void> {
   await tx.insert(unitSuccessions).values({ predecessorId, successorId, kind, effectiveOn, note });
 }
 

@@ -34,10 +34,22 @@ export function toDetail(
 ): UnitDetail {
   const predecessors = extra.successions
     .filter((s) => s.successorId === unit.id)
-    .map((s) => ({ kind: s.kind as 'merge' | 'split', effectiveOn: s.effectiveOn, unitId: s.predecessorId, unitName: s.predecessorName, note: s.note }));
+    .map((s) => ({
+      kind: s.kind as 'merge' | 'split',
+      effectiveOn: s.effectiveOn,
+      unitId: s.predecessorId,
+      unitName: s.predecessorName,
+      note: s.note,
+    }));
   const successors = extra.successions
     .filter((s) => s.predecessorId === unit.id)
-    .map((s) => ({ kind: s.kind as 'merge' | 'split', effectiveOn: s.effectiveOn, unitId: s.successorId, unitName: s.successorName, note: s.note }));
+    .map((s) => ({
+      kind: s.kind as 'merge' | 'split',
+      effectiveOn: s.effectiveOn,
+      unitId: s.successorId,
+      unitName: s.successorName,
+      note: s.note,
+    }));
   return {
     ...toSummary(unit, extra.childCount),
     powers: unit.powers as UnitPower[],

@@ -40,13 +40,23 @@ export async function listChildren(db: DbOrTx, scope: readonly string[], parentI
     .select({ unit: units, childCount: childCountSql })
     .from(units)
     .where(
-      and(eq(units.parentId, parentId), withinScope(units.path, scope), includeClosed ? undefined : isNull(units.closedOn)),
+      and(
+        eq(units.parentId, parentId),
+        withinScope(units.path, scope),
+        includeClosed ? undefined : isNull(units.closedOn),
+      ),
     )
     .orderBy(asc(units.closedOn), asc(units.name));
 }
 
 /** Units in scope whose name (ignoring diacritics and case) or code matches. */
-export async function searchUnits(db: DbOrTx, scope: readonly string[], q: string, includeClosed: boolean, limit: number) {
+export async function searchUnits(
+  db: DbOrTx,
+  scope: readonly string[],
+  q: string,
+  includeClosed: boolean,
+  limit: number,
+) {
   const text = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const matches = q
     ? sql`(lower(unaccent_immutable(${units.name})) like lower(unaccent_immutable(${text})) or lower(${units.code}) like lower(${text}))`
@@ -66,10 +76,12 @@ export async function ancestorsOf(db: DbOrTx, path: string) {
   const rows = await db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
-    .where(sql`${units.id} in (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
+    .where(
+      sql`${units.id} in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -131,7 +143,9 @@ export async function treeAsOf(db: DbOrTx, rootUnitIds: readonly string[], date:
     name: string;
     kind: string;
     depth: number;
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     with roots as (
       select v.path from ${unitVersions} v
       where v.unit_id in (${sql.join(
@@ -143,7 +157,8 @@ export async function treeAsOf(db: DbOrTx, rootUnitIds: readonly string[], date:
     from ${unitVersions} v
     where ${valid} and exists (select 1 from roots r where v.path <@ r.path)
     order by nlevel(v.path), v.name
-    limit 20000`);
+    limit 20000`,
+  );
   return result.map((r) => ({
     id: r.id,
     parentId: r.parent_id,
@@ -166,7 +181,12 @@ export async function findKind(db: DbOrTx, code: string) {
 }
 
 /** True when an open sibling under `parentId` already uses the code (case-insensitive). */
-export async function siblingCodeTaken(db: DbOrTx, parentId: string | null, code: string, exceptId?: string): Promise<boolean> {
+export async function siblingCodeTaken(
+  db: DbOrTx,
+  parentId: string | null,
+  code: string,
+  exceptId?: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: units.id })
     .from(units)
@@ -205,9 +225,11 @@ export async function unitsAtPaths(db: DbOrTx, paths: readonly string[]) {
   return db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
-    .where(sql`${units.path} in (${sql.join(
-      paths.map((p) => sql`${p}::ltree`),
-      sql`, `,
-    )})`)
+    .where(
+      sql`${units.path} in (${sql.join(
+        paths.map((p) => sql`${p}::ltree`),
+        sql`, `,
+      )})`,
+    )
     .orderBy(units.name);
 }

@@ -24,7 +24,14 @@ import { mergeUnits, moveUnit, splitUnit } from './org-restructure.service.js';
 import { toSummary } from './org-units.presenter.js';
 
 const params = z.object({ id });
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse };
+const errors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+};
 const tags = ['units'];
 
 /** The organisation tree: read, create, edit, move, merge, split, close, history. */
@@ -33,7 +40,14 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
 
   app.get(
     '/api/units/search',
-    { schema: { tags, summary: 'Tìm đơn vị trong phạm vi', querystring: unitSearchQuery, response: { 200: z.array(unitSummary), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tìm đơn vị trong phạm vi',
+        querystring: unitSearchQuery,
+        response: { 200: z.array(unitSummary), ...errors },
+      },
+    },
     async (request) => {
       const actor = await requireActor(request, deps);
       const { q: text, includeClosed, limit } = request.query;
@@ -44,7 +58,14 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
 
   app.get(
     '/api/units/tree-as-of',
-    { schema: { tags, summary: 'Cơ cấu tổ chức tại một ngày', querystring: treeAsOfQuery, response: { 200: z.array(treeNodeAsOf), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cơ cấu tổ chức tại một ngày',
+        querystring: treeAsOfQuery,
+        response: { 200: z.array(treeNodeAsOf), ...errors },
+      },
+    },
     async (request) => {
       const actor = await requireActor(request, deps);
       const scope = scopeOf(actor, 'unit.read');
@@ -54,13 +75,21 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
         return q.treeAsOf(db, [rootId], date);
       }
       const roots = await q.unitsAtPaths(db, scope);
-      return q.treeAsOf(db, roots.map((r) => r.id), date);
+      return q.treeAsOf(
+        db,
+        roots.map((r) => r.id),
+        date,
+      );
     },
   );
 
-  app.get('/api/units/:id', { schema: { tags, summary: 'Chi tiết đơn vị', params, response: { 200: unitDetail, ...errors } } }, async (request) => {
-    return getUnitDetail(db, await requireActor(request, deps), request.params.id);
-  });
+  app.get(
+    '/api/units/:id',
+    { schema: { tags, summary: 'Chi tiết đơn vị', params, response: { 200: unitDetail, ...errors } } },
+    async (request) => {
+      return getUnitDetail(db, await requireActor(request, deps), request.params.id);
+    },
+  );
 
   app.get(
     '/api/units/:id/children',
@@ -76,14 +105,26 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
     async (request) => {
       const actor = await requireActor(request, deps);
       await loadForAction(db, actor, request.params.id, 'unit.read');
-      const rows = await q.listChildren(db, scopeOf(actor, 'unit.read'), request.params.id, request.query.includeClosed === 'true');
+      const rows = await q.listChildren(
+        db,
+        scopeOf(actor, 'unit.read'),
+        request.params.id,
+        request.query.includeClosed === 'true',
+      );
       return rows.map((r) => toSummary(r.unit, r.childCount));
     },
   );
 
   app.get(
     '/api/units/:id/history',
-    { schema: { tags, summary: 'Lịch sử cơ cấu của đơn vị', params, response: { 200: z.object({ versions: z.array(unitVersionDto) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử cơ cấu của đơn vị',
+        params,
+        response: { 200: z.object({ versions: z.array(unitVersionDto) }), ...errors },
+      },
+    },
     async (request) => {
       const actor = await requireActor(request, deps);
       await loadForAction(db, actor, request.params.id, 'unit.read');
@@ -91,13 +132,25 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
     },
   );
 
-  app.post('/api/units', { schema: { tags, summary: 'Tạo đơn vị', body: createUnitBody, response: { 200: unitDetail, ...errors } } }, async (request) => {
-    return createUnit(db, await requestContext(request, deps), request.body);
-  });
+  app.post(
+    '/api/units',
+    { schema: { tags, summary: 'Tạo đơn vị', body: createUnitBody, response: { 200: unitDetail, ...errors } } },
+    async (request) => {
+      return createUnit(db, await requestContext(request, deps), request.body);
+    },
+  );
 
   app.patch(
     '/api/units/:id',
-    { schema: { tags, summary: 'Sửa thông tin đơn vị', params, body: updateUnitBody, response: { 200: unitDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thông tin đơn vị',
+        params,
+        body: updateUnitBody,
+        response: { 200: unitDetail, ...errors },
+      },
+    },
     async (request) => {
       const body = request.body;
       if (Object.keys(body).length === 1) throw fail.invalid('version', 'Không có thông tin nào để sửa.');
@@ -107,7 +160,15 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
 
   app.post(
     '/api/units/:id/move',
-    { schema: { tags, summary: 'Chuyển trực thuộc', params, body: moveUnitBody, response: { 200: unitDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển trực thuộc',
+        params,
+        body: moveUnitBody,
+        response: { 200: unitDetail, ...errors },
+      },
+    },
     async (request) => moveUnit(db, await requestContext(request, deps), request.params.id, request.body),
   );
 
@@ -119,13 +180,29 @@ export async function orgUnitRoutes(app: App, deps: AppDeps): Promise<void> {
 
   app.post(
     '/api/units/:id/split',
-    { schema: { tags, summary: 'Chia tách đơn vị', params, body: splitUnitBody, response: { 200: z.array(unitSummary), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Chia tách đơn vị',
+        params,
+        body: splitUnitBody,
+        response: { 200: z.array(unitSummary), ...errors },
+      },
+    },
     async (request) => splitUnit(db, await requestContext(request, deps), request.params.id, request.body),
   );
 
   app.post(
     '/api/units/:id/close',
-    { schema: { tags, summary: 'Giải thể, ngừng hoạt động', params, body: closeUnitBody, response: { 200: unitDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Giải thể, ngừng hoạt động',
+        params,
+        body: closeUnitBody,
+        response: { 200: unitDetail, ...errors },
+      },
+    },
     async (request) => closeUnit(db, await requestContext(request, deps), request.params.id, request.body),
   );
 }

@@ -22,7 +22,13 @@ type UpdateUnit = z.output<typeof updateUnitBody>;
 type CloseUnit = z.output<typeof closeUnitBody>;
 
 /** Loads a unit in the actor's read scope and checks the action on it: 404 outside, 403 when not allowed. */
-export async function loadForAction(db: DbOrTx, actor: Actor, unitId: string, action: Parameters<typeof authorize>[1], lock = false) {
+export async function loadForAction(
+  db: DbOrTx,
+  actor: Actor,
+  unitId: string,
+  action: Parameters<typeof authorize>[1],
+  lock = false,
+) {
   const scope = scopeOf(actor, 'unit.read');
   const unit = lock ? await q.lockUnitInScope(db, scope, unitId) : await q.findUnitInScope(db, scope, unitId);
   if (!unit) throw fail.notFound('đơn vị');
@@ -59,7 +65,13 @@ function assertNotFuture(field: string, value: string | null | undefined, today:
 }
 
 /** Inserts a unit under a loaded parent (checks kind, code, dates) and opens its first version. */
-export async function insertUnit(tx: DbOrTx, ctx: Ctx, parent: q.UnitRow | null, body: CreateUnit, validFrom?: string): Promise<q.UnitRow> {
+export async function insertUnit(
+  tx: DbOrTx,
+  ctx: Ctx,
+  parent: q.UnitRow | null,
+  body: CreateUnit,
+  validFrom?: string,
+): Promise<q.UnitRow> {
   const today = todayInVietnam();
   assertNotFuture('foundedOn', body.foundedOn, today);
   const kind = await requireKind(tx, body.kind);
@@ -90,7 +102,14 @@ export async function insertUnit(tx: DbOrTx, ctx: Ctx, parent: q.UnitRow | null,
     .returning();
   if (!unit) throw new Error('insert returned no row');
   await startVersion(tx, unit.id, validFrom ?? body.foundedOn ?? today);
-  await audit(tx, ctx, { entity: 'unit', entityId: unit.id, action: 'create', unitId: unit.id, unitPath: unit.path, after: unit });
+  await audit(tx, ctx, {
+    entity: 'unit',
+    entityId: unit.id,
+    action: 'create',
+    unitId: unit.id,
+    unitPath: unit.path,
+    after: unit,
+  });
   return unit;
 }
 
@@ -155,7 +174,15 @@ export async function updateUnit(db: Db, ctx: Ctx, unitId: string, body: UpdateU
       await endVersion(tx, unit.id, today);
       await startVersion(tx, unit.id, today);
     }
-    await audit(tx, ctx, { entity: 'unit', entityId: unit.id, action: 'update', unitId: unit.id, unitPath: unit.path, before: unit, after: updated });
+    await audit(tx, ctx, {
+      entity: 'unit',
+      entityId: unit.id,
+      action: 'update',
+      unitId: unit.id,
+      unitPath: unit.path,
+      before: unit,
+      after: updated,
+    });
   });
   return getUnitDetail(db, ctx.actor, unitId);
 }
@@ -178,11 +205,21 @@ export async function closeUnit(db: Db, ctx: Ctx, unitId: string, body: CloseUni
     }
     const memberCount = await q.activeMemberCount(tx, unit.id);
     if (memberCount > 0) {
-      throw fail.rule(`Đơn vị còn ${memberCount} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt cho họ trước khi giải thể.`);
+      throw fail.rule(
+        `Đơn vị còn ${memberCount} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt cho họ trước khi giải thể.`,
+      );
     }
     await markClosed(tx, unit.id, body.closedOn, body.reason);
     await revokeRolesOn(tx, unit.id, ctx.actor.userId);
-    await audit(tx, ctx, { entity: 'unit', entityId: unit.id, action: 'close', unitId: unit.id, unitPath: unit.path, before: unit, after: { closedOn: body.closedOn, reason: body.reason } });
+    await audit(tx, ctx, {
+      entity: 'unit',
+      entityId: unit.id,
+      action: 'close',
+      unitId: unit.id,
+      unitPath: unit.path,
+      before: unit,
+      after: { closedOn: body.closedOn, reason: body.reason },
+    });
   });
   return getUnitDetail(db, ctx.actor, unitId);
 }

@@ -23,7 +23,10 @@ describe('reading the tree', () => {
     expect(unit.ancestors.map((a) => a.name)).toEqual(['Trung ương Đoàn TNCS Hồ Chí Minh', 'Thành đoàn Đà Nẵng']);
     expect(unit.childCount).toBe(7);
     expect(unit.memberCount).toBeGreaterThan(40);
-    expect(unit.predecessors.map((p) => p.unitName).sort()).toEqual(['Đoàn phường Hải Châu I', 'Đoàn phường Phước Ninh']);
+    expect(unit.predecessors.map((p) => p.unitName).sort()).toEqual([
+      'Đoàn phường Hải Châu I',
+      'Đoàn phường Phước Ninh',
+    ]);
     expect(unit.actions).toContain('unit.update');
     expect(unit.actions).not.toContain('unit.restructure');
   });
@@ -34,7 +37,9 @@ describe('reading the tree', () => {
     expect(open.map((u) => u.code)).toContain('HCH');
     expect(open.map((u) => u.code)).not.toContain('QHC');
     expect(open.find((u) => u.code === 'HCH')?.childCount).toBe(7);
-    const all = (await t.call('GET', `/api/units/${dng}/children?includeClosed=true`, await t.as('tinhdoan'))).json<UnitSummary[]>();
+    const all = (await t.call('GET', `/api/units/${dng}/children?includeClosed=true`, await t.as('tinhdoan'))).json<
+      UnitSummary[]
+    >();
     expect(all.map((u) => u.code)).toContain('QHC');
   });
 
@@ -48,8 +53,12 @@ describe('reading the tree', () => {
   it('returns the tree as it was on a date, from history', async () => {
     const cookie = await t.as('tinhdoan');
     const dng = await t.unitId('DNG');
-    const before = (await t.call('GET', `/api/units/tree-as-of?date=2025-01-01&rootId=${dng}`, cookie)).json<{ code: string; parentId: string | null }[]>();
-    const after = (await t.call('GET', `/api/units/tree-as-of?date=2025-07-01&rootId=${dng}`, cookie)).json<{ code: string }[]>();
+    const before = (await t.call('GET', `/api/units/tree-as-of?date=2025-01-01&rootId=${dng}`, cookie)).json<
+      { code: string; parentId: string | null }[]
+    >();
+    const after = (await t.call('GET', `/api/units/tree-as-of?date=2025-07-01&rootId=${dng}`, cookie)).json<
+      { code: string }[]
+    >();
     expect(before.map((n) => n.code)).toEqual(expect.arrayContaining(['QHC', 'HC1', 'PNI']));
     expect(before.map((n) => n.code)).not.toContain('HCH');
     expect(after.map((n) => n.code)).toContain('HCH');
@@ -74,8 +83,12 @@ describe('creating and editing units', () => {
     const unit = res.json<UnitDetail>();
     expect(unit.name).toBe('Chi đoàn khối phố An Hội');
     expect(unit.ancestors.at(-1)?.id).toBe(parentId);
-    const history = (await t.call('GET', `/api/units/${unit.id}/history`, cookie)).json<{ versions: { validFrom: string }[] }>();
-    expect(history.versions).toEqual([expect.objectContaining({ validFrom: '2026-01-15', validTo: null, parentName: 'Đoàn phường Hội An' })]);
+    const history = (await t.call('GET', `/api/units/${unit.id}/history`, cookie)).json<{
+      versions: { validFrom: string }[];
+    }>();
+    expect(history.versions).toEqual([
+      expect.objectContaining({ validFrom: '2026-01-15', validTo: null, parentName: 'Đoàn phường Hội An' }),
+    ]);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, unit.id));
     expect(audits.map((a) => a.action)).toEqual(['create']);
   });
@@ -101,15 +114,35 @@ describe('creating and editing units', () => {
   it('refuses a kind that breaks the level order, a duplicate sibling code and a closed parent', async () => {
     const cookie = await t.as('tinhdoan');
     const base = { name: 'Thử', sector: 'residential' };
-    const inBranch = await t.call('POST', '/api/units', cookie, { ...base, parentId: await t.unitId('TDP1'), code: 'X1', kind: 'branch' });
+    const inBranch = await t.call('POST', '/api/units', cookie, {
+      ...base,
+      parentId: await t.unitId('TDP1'),
+      code: 'X1',
+      kind: 'branch',
+    });
     expect(inBranch.statusCode).toBe(422);
     expect(inBranch.json().error.message).toMatch(/không thể có đơn vị trực thuộc/);
-    const provinceUnderCommune = await t.call('POST', '/api/units', cookie, { ...base, parentId: await t.unitId('HAN'), code: 'X2', kind: 'province' });
+    const provinceUnderCommune = await t.call('POST', '/api/units', cookie, {
+      ...base,
+      parentId: await t.unitId('HAN'),
+      code: 'X2',
+      kind: 'province',
+    });
     expect(provinceUnderCommune.statusCode).toBe(422);
-    const duplicate = await t.call('POST', '/api/units', cookie, { ...base, parentId: await t.unitId('HCH'), code: 'tdp1', kind: 'branch' });
+    const duplicate = await t.call('POST', '/api/units', cookie, {
+      ...base,
+      parentId: await t.unitId('HCH'),
+      code: 'tdp1',
+      kind: 'branch',
+    });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.json().error.details[0].field).toBe('code');
-    const underClosed = await t.call('POST', '/api/units', await t.as('admin'), { ...base, parentId: await t.unitId('QHC'), code: 'X3', kind: 'grassroots' });
+    const underClosed = await t.call('POST', '/api/units', await t.as('admin'), {
+      ...base,
+      parentId: await t.unitId('QHC'),
+      code: 'X3',
+      kind: 'grassroots',
+    });
     expect(underClosed.statusCode).toBe(422);
     expect(underClosed.json().error.message).toContain('01/07/2025');
   });
@@ -131,7 +164,9 @@ describe('creating and editing units', () => {
     const cookie = await t.as('xadoan');
     const id = await t.unitId('TDP4');
     const { version } = (await t.call('GET', `/api/units/${id}`, cookie)).json<UnitDetail>();
-    expect((await t.call('PATCH', `/api/units/${id}`, cookie, { version, name: 'Chi đoàn Tổ dân phố 4 mới' })).statusCode).toBe(200);
+    expect(
+      (await t.call('PATCH', `/api/units/${id}`, cookie, { version, name: 'Chi đoàn Tổ dân phố 4 mới' })).statusCode,
+    ).toBe(200);
     const history = (await t.call('GET', `/api/units/${id}/history`, cookie)).json<{ versions: { name: string }[] }>();
     expect(history.versions.map((v) => v.name)).toEqual(['Chi đoàn Tổ dân phố 4', 'Chi đoàn Tổ dân phố 4 mới']);
   });
@@ -139,9 +174,15 @@ describe('creating and editing units', () => {
   it('lets only a superior give a unit powers', async () => {
     const id = await t.unitId('HCH');
     const own = (await t.call('GET', `/api/units/${id}`, await t.as('xadoan'))).json<UnitDetail>();
-    const selfGrant = await t.call('PATCH', `/api/units/${id}`, await t.as('xadoan'), { version: own.version, powers: ['approves_admission'] });
+    const selfGrant = await t.call('PATCH', `/api/units/${id}`, await t.as('xadoan'), {
+      version: own.version,
+      powers: ['approves_admission'],
+    });
     expect(selfGrant.statusCode).toBe(403);
-    const superior = await t.call('PATCH', `/api/units/${id}`, await t.as('tinhdoan'), { version: own.version, powers: ['approves_admission'] });
+    const superior = await t.call('PATCH', `/api/units/${id}`, await t.as('tinhdoan'), {
+      version: own.version,
+      powers: ['approves_admission'],
+    });
     expect(superior.statusCode).toBe(200);
     expect(superior.json<UnitDetail>().powers).toEqual(['approves_admission']);
   });
@@ -151,22 +192,52 @@ describe('closing units', () => {
   it('refuses to close a unit with members or open sub-units, then closes an empty one and ends its roles', async () => {
     const cookie = await t.as('tinhdoan');
     const han = (await t.call('GET', `/api/units/${await t.unitId('HAN')}`, cookie)).json<UnitDetail>();
-    const withChildren = await t.call('POST', `/api/units/${han.id}/close`, cookie, { closedOn: '2026-11-01', reason: 'Thử', version: han.version });
+    const withChildren = await t.call('POST', `/api/units/${han.id}/close`, cookie, {
+      closedOn: '2026-11-01',
+      reason: 'Thử',
+      version: han.version,
+    });
     expect(withChildren.statusCode).toBe(422);
     const kp1 = (await t.call('GET', `/api/units/${await t.unitId('KP1')}`, cookie)).json<UnitDetail>();
-    const withMembers = await t.call('POST', `/api/units/${kp1.id}/close`, cookie, { closedOn: '2026-11-01', reason: 'Thử', version: kp1.version });
+    const withMembers = await t.call('POST', `/api/units/${kp1.id}/close`, cookie, {
+      closedOn: '2026-11-01',
+      reason: 'Thử',
+      version: kp1.version,
+    });
     expect(withMembers.statusCode).toBe(422);
     expect(withMembers.json().error.message).toMatch(/đoàn viên đang sinh hoạt/);
 
     const created = (
-      await t.call('POST', '/api/units', cookie, { parentId: han.id, name: 'Chi đoàn tạm', code: 'TAM', kind: 'branch', sector: 'residential', foundedOn: '2026-02-01' })
+      await t.call('POST', '/api/units', cookie, {
+        parentId: han.id,
+        name: 'Chi đoàn tạm',
+        code: 'TAM',
+        kind: 'branch',
+        sector: 'residential',
+        foundedOn: '2026-02-01',
+      })
     ).json<UnitDetail>();
-    const tooEarly = await t.call('POST', `/api/units/${created.id}/close`, cookie, { closedOn: '2026-01-01', reason: 'Thử', version: created.version });
+    const tooEarly = await t.call('POST', `/api/units/${created.id}/close`, cookie, {
+      closedOn: '2026-01-01',
+      reason: 'Thử',
+      version: created.version,
+    });
     expect(tooEarly.statusCode).toBe(400);
-    const closed = await t.call('POST', `/api/units/${created.id}/close`, cookie, { closedOn: '2026-03-01', reason: 'Sáp nhập khu dân cư', version: created.version });
+    const closed = await t.call('POST', `/api/units/${created.id}/close`, cookie, {
+      closedOn: '2026-03-01',
+      reason: 'Sáp nhập khu dân cư',
+      version: created.version,
+    });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json<UnitDetail>()).toMatchObject({ closedOn: '2026-03-01', closeReason: 'Sáp nhập khu dân cư', actions: expect.not.arrayContaining(['unit.update']) });
-    const [row] = await t.database.db.select().from(units).where(sql`${units.id} = ${created.id}`);
+    expect(closed.json<UnitDetail>()).toMatchObject({
+      closedOn: '2026-03-01',
+      closeReason: 'Sáp nhập khu dân cư',
+      actions: expect.not.arrayContaining(['unit.update']),
+    });
+    const [row] = await t.database.db
+      .select()
+      .from(units)
+      .where(sql`${units.id} = ${created.id}`);
     expect(row?.closedOn).toBe('2026-03-01');
   });
 });

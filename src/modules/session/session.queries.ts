@@ -21,7 +21,12 @@ export async function recentFailures(db: DbOrTx, username: string, now: Date): P
 }
 
 /** Records one login attempt. */
-export async function recordAttempt(db: DbOrTx, username: string, ip: string | null, succeeded: boolean): Promise<void> {
+export async function recordAttempt(
+  db: DbOrTx,
+  username: string,
+  ip: string | null,
+  succeeded: boolean,
+): Promise<void> {
   await db.insert(loginAttempts).values({ username, ip, succeeded });
 }
 

@@ -43,26 +43,49 @@ export async function sessionRoutes(app: App, deps: AppDeps): Promise<void> {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okResponse } } }, async (request, reply) => {
-    const response = await deps.auth.api.signOut({ headers: fromNodeHeaders(request.headers), asResponse: true });
-    forwardCookies(response, reply);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okResponse } } },
+    async (request, reply) => {
+      const response = await deps.auth.api.signOut({ headers: fromNodeHeaders(request.headers), asResponse: true });
+      forwardCookies(response, reply);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Tài khoản đang đăng nhập', response: { 200: meResponse, 401: errorResponse } } }, async (request) => {
-    return describeActor(db, await requireActor(request, deps));
-  });
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Tài khoản đang đăng nhập',
+        response: { 200: meResponse, 401: errorResponse },
+      },
+    },
+    async (request) => {
+      return describeActor(db, await requireActor(request, deps));
+    },
+  );
 
   app.post(
     '/api/auth/password',
     {
-      schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordBody, response: { 200: okResponse, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu',
+        body: changePasswordBody,
+        response: { 200: okResponse, ...errors },
+      },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const ctx = await requestContext(request, deps);
       const response = await deps.auth.api.changePassword({
-        body: { currentPassword: request.body.currentPassword, newPassword: request.body.newPassword, revokeOtherSessions: true },
+        body: {
+          currentPassword: request.body.currentPassword,
+          newPassword: request.body.newPassword,
+          revokeOtherSessions: true,
+        },
         headers: fromNodeHeaders(request.headers),
         asResponse: true,
       });
@@ -71,7 +94,13 @@ export async function sessionRoutes(app: App, deps: AppDeps): Promise<void> {
         throw new DomainError('validation', message, [{ field: 'currentPassword', message }]);
       }
       forwardCookies(response, reply);
-      await audit(db, ctx, { entity: 'account', entityId: ctx.actor.userId, action: 'change_password', unitId: null, unitPath: null });
+      await audit(db, ctx, {
+        entity: 'account',
+        entityId: ctx.actor.userId,
+        action: 'change_password',
+        unitId: null,
+        unitPath: null,
+      });
       return { ok: true as const };
     },
   );

@@ -17,7 +17,13 @@ export async function describeActor(db: Db, actor: Actor): Promise<MeResponse> {
     id: actor.userId,
     username: actor.username,
     name: actor.name,
-    roles: actor.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName, unitPath: g.unitPath })),
+    roles: actor.grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      unitId: g.unitId,
+      unitName: g.unitName,
+      unitPath: g.unitPath,
+    })),
     scopeRoots: roots,
     actions: ACTIONS.filter((a) => actions.has(a)),
   };
@@ -42,7 +48,12 @@ export async function assertMayTryLogin(db: Db, username: string, now = new Date
 }
 
 /** Records the outcome of a password check; after the last allowed failure, answers with the lockout. */
-export async function recordLoginOutcome(db: Db, username: string, ip: string | null, succeeded: boolean): Promise<void> {
+export async function recordLoginOutcome(
+  db: Db,
+  username: string,
+  ip: string | null,
+  succeeded: boolean,
+): Promise<void> {
   await recordAttempt(db, username, ip, succeeded);
   if (succeeded) return;
   const now = new Date();

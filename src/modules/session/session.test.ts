@@ -30,7 +30,8 @@ describe('login and session', () => {
     const wrong = await t.call('POST', '/api/auth/login', undefined, { username: 'bithu', password: 'sai-mat-khau' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
-    for (let i = 0; i < 3; i++) await t.call('POST', '/api/auth/login', undefined, { username: 'bithu', password: 'sai-mat-khau' });
+    for (let i = 0; i < 3; i++)
+      await t.call('POST', '/api/auth/login', undefined, { username: 'bithu', password: 'sai-mat-khau' });
     const fifth = await t.call('POST', '/api/auth/login', undefined, { username: 'bithu', password: 'sai-mat-khau' });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().error.message).toMatch(/tạm thời bị khóa.*15 phút/);
@@ -41,7 +42,12 @@ describe('login and session', () => {
   it('validates the login form', async () => {
     const res = await t.call('POST', '/api/auth/login', undefined, { username: '', password: '' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'username']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['password', 'username']);
   });
 
   it('refuses a disabled account', async () => {
@@ -54,15 +60,26 @@ describe('login and session', () => {
 
   it('changes the password only with the current one', async () => {
     const { cookie, username } = await t.accountWithRole('viewer', 'HAN');
-    const bad = await t.call('POST', '/api/auth/password', cookie, { currentPassword: 'khong-dung', newPassword: 'MatKhauMoi@1' });
+    const bad = await t.call('POST', '/api/auth/password', cookie, {
+      currentPassword: 'khong-dung',
+      newPassword: 'MatKhauMoi@1',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('currentPassword');
-    const short = await t.call('POST', '/api/auth/password', cookie, { currentPassword: 'Matkhau@123', newPassword: 'ngan' });
+    const short = await t.call('POST', '/api/auth/password', cookie, {
+      currentPassword: 'Matkhau@123',
+      newPassword: 'ngan',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toMatch(/ít nhất 8 ký tự/);
-    const ok = await t.call('POST', '/api/auth/password', cookie, { currentPassword: 'Matkhau@123', newPassword: 'MatKhauMoi@1' });
+    const ok = await t.call('POST', '/api/auth/password', cookie, {
+      currentPassword: 'Matkhau@123',
+      newPassword: 'MatKhauMoi@1',
+    });
     expect(ok.statusCode).toBe(200);
-    expect((await t.call('POST', '/api/auth/login', undefined, { username, password: 'MatKhauMoi@1' })).statusCode).toBe(200);
+    expect(
+      (await t.call('POST', '/api/auth/login', undefined, { username, password: 'MatKhauMoi@1' })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -75,7 +92,9 @@ describe('server basics', () => {
   it('publishes the OpenAPI document and sets security headers', async () => {
     const res = await t.call('GET', '/api/openapi.json');
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/units/{id}', '/api/accounts', '/api/audit']));
+    expect(Object.keys(res.json().paths)).toEqual(
+      expect.arrayContaining(['/api/units/{id}', '/api/accounts', '/api/audit']),
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-request-id']).toBeTruthy();

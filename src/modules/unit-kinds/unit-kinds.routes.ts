@@ -19,14 +19,31 @@ export async function unitKindRoutes(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 409: errorResponse };
 
-  app.get('/api/unit-kinds', { schema: { tags: ['units'], summary: 'Các loại đơn vị', response: { 200: z.array(unitKindDto), 401: errorResponse } } }, async (request) => {
-    await requireActor(request, deps);
-    return (await listKinds(db)).map(toDto);
-  });
+  app.get(
+    '/api/unit-kinds',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Các loại đơn vị',
+        response: { 200: z.array(unitKindDto), 401: errorResponse },
+      },
+    },
+    async (request) => {
+      await requireActor(request, deps);
+      return (await listKinds(db)).map(toDto);
+    },
+  );
 
   app.post(
     '/api/unit-kinds',
-    { schema: { tags: ['units'], summary: 'Thêm loại đơn vị', body: createUnitKindBody, response: { 200: unitKindDto, ...errors } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Thêm loại đơn vị',
+        body: createUnitKindBody,
+        response: { 200: unitKindDto, ...errors },
+      },
+    },
     async (request) => toDto(await createUnitKind(db, await requestContext(request, deps), request.body)),
   );
 }

@@ -1,0 +1,57 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Demo accounts created by the server's seed (DEMO=1). */
+export const DEMO = {
+  admin: { username: 'admin', password: 'Admin@2025', name: 'Quản trị hệ thống' },
+  province: { username: 'tinhdoan', password: 'Tinhdoan@2025', name: 'Trần Thị Thu Hà' },
+  commune: { username: 'xadoan', password: 'Xadoan@2025', name: 'Lê Văn Hùng' },
+  branch: { username: 'bithu', password: 'Bithu@2025', name: 'Nguyễn Thị Mai' },
+} as const;
+
+/** A suffix that differs between runs and between the desktop and phone projects (they share a database). */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296)
+    .toString(36)
+    .padStart(2, '0')}`;
+}
+
+/** Fills the login form and submits it. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Logs in from the login page and waits for the first unit page. */
+export async function login(page: Page, account: { username: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, account.username, account.password);
+  await page.waitForURL(/\/units\/[0-9a-f-]+$/);
+  await expect(page.getByTestId('unit-title')).toBeVisible();
+}
+
+/** The navigation tree: the Sider on desktop; on a phone it is opened from the header button first. */
+export async function openNavTree(page: Page, isMobile: boolean) {
+  if (isMobile) await page.getByTestId('open-tree').click();
+  const tree = page.getByTestId('nav-tree');
+  await expect(tree).toBeVisible();
+  return tree;
+}
+
+/** Clicks a main menu item (header menu on desktop, the menu drawer on a phone). */
+export async function openMenu(page: Page, isMobile: boolean, label: string): Promise<void> {
+  if (isMobile) {
+    await page.getByTestId('open-menu').click();
+    await page.locator('.ant-drawer').getByRole('menuitem', { name: label }).click();
+  } else {
+    await page.locator('.app-header').getByRole('menuitem', { name: label }).click();
+  }
+}
+
+/** Chooses an option of an antd Select opened from its label. */
+export async function chooseOption(page: Page, label: string, option: string, search?: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  if (search) await input.fill(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
