@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { createAuth } from '../src/auth/auth.js';
+import { hash } from '../src/auth/passwords.js';
+import { createDb, type Database } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { rows } from '../src/db/rows.js';
+import { account, roleAssignments, user } from '../src/db/schema/index.js';
+import { createApp } from '../src/http/app.js';
+import { ensureReferenceData } from '../src/seed/reference.js';
+import { generateCountry, SCALES } from './generate.js';
+
+/**
+ * `npm run bench`: builds a generated country and times the tree endpoints through the HTTP app.
+ * PostgreSQL when BENCH_DATABASE_URL (or DATABASE_URL) is set, else PGlite; BENCH_SCALE=national|small.
+ */
+const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || '';
+const scaleName = process.env.BENCH_SCALE ?? (serverUrl ? 'national' : 'small');
+const scale = SCALES[scaleName];
+if (!scale) throw new Error(`BENCH_SCALE phải là ${Object.keys(SCALES).join(' hoặc ')}`);
+
+async function openBenchDb(): Promise<Database> {
+  if (!serverUrl) return createDb({});
+  const name = 'doanso_bench';
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return createDb({ url: url.toString() });
+}
+
+async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)] ?? 0;
+  const p95 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))] ?? 0;
+  console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms   p95 ${p95.toFixed(1).padStart(8)} ms`);
+}
+
+async function main(): Promise<void> {
+  const database = await openBenchDb();
+  await runMigrations(database);
+  await ensureReferenceData(database.db);
+  const started = performance.now();
+  const counts = await generateCountry(database.db, scale!);
+  console.log(`${database.kind}, scale ${scaleName}: ${counts.units} units, ${counts.members} members generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+
+  const userId = randomUUID();
+  await database.db.insert(user).values({ id: userId, name: 'Bench', email: 'bench@bench.invalid', username: 'bench' });
+  await database.db.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: await hash('Bench@12345') });
+  const [root] = await rows<{ id: string }>(database.db, sql`select id from units where parent_id is null`);
+  await database.db.insert(roleAssignments).values({ userId, unitId: root!.id, role: 'system_admin' });
+  const auth = createAuth(database.db, { secret: 'bench-secret-bench-secret-bench-secret', baseURL: 'http://localhost' });
+  const app = await createApp({ database, auth, logLevel: 'silent', webDist: '/nonexistent' });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'Bench@12345' } });
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  };
+  const pick = async (kind: string) => (await rows<{ id: string }>(database.db, sql`select id from units where kind = ${kind} order by code desc limit 1`))[0]!.id;
+  const province = await pick('province');
+  const grassroots = await pick('grassroots');
+  const branch = await pick('branch');
+
+  await time('GET /api/auth/me (session + grants)', 30, () => get('/api/auth/me'));
+  await time('GET /api/units/:branch (path, counts, actions)', 30, () => get(`/api/units/${branch}`));
+  await time('GET /api/units/:grassroots', 30, () => get(`/api/units/${grassroots}`));
+  await time('GET /api/units/:province (member count of a province)', 10, () => get(`/api/units/${province}`));
+  await time('GET /api/units/:centre (member count of the country)', 5, () => get(`/api/units/${root!.id}`));
+  await time('GET /api/units/:grassroots/children', 30, () => get(`/api/units/${grassroots}/children`));
+  await time('GET /api/units/:province/children', 10, () => get(`/api/units/${province}/children`));
+  await time('GET /api/units/search?q=phuong so 12 (whole country)', 20, () => get('/api/units/search?q=ph%C6%B0%E1%BB%9Dng%20s%E1%BB%91%2012'));
+  await time('GET /api/units/tree-as-of (one province)', 5, () => get(`/api/units/tree-as-of?date=2026-01-01&rootId=${province}`));
+  await time('GET /api/audit?limit=50', 20, () => get('/api/audit?limit=50'));
+
+  await app.close();
+  await database.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
