@@ -25,21 +25,21 @@ export async function generateCountry(db: Db, scale: Scale): Promise<{ units: nu
     from (select gen_random_uuid() as id) g`));
   await db.execute(sql.raw(`
     insert into units (id, parent_id, path, code, name, kind, sector, founded_on)
-    select g.id, r.id, r.path || (${label('g.id')})::ltree, 'P' || n, 'Tỉnh đoàn số ' || n, 'province', 'other', '1976-01-01'
-    from units r, lateral (select gen_random_uuid() as id, n from generate_series(1, ${scale.provinces}) n) g
-    where r.parent_id is null`));
+    select g.id, g.pid, g.ppath || (${label('g.id')})::ltree, 'P' || n, 'Tỉnh đoàn số ' || n, 'province', 'other', '1976-01-01'
+    from (select gen_random_uuid() as id, r.id as pid, r.path as ppath, n
+          from units r cross join generate_series(1, ${scale.provinces}) n where r.parent_id is null) g`));
   await db.execute(sql.raw(`
     insert into units (id, parent_id, path, code, name, kind, sector, founded_on)
-    select g.id, p.id, p.path || (${label('g.id')})::ltree, 'X' || n,
-      (array['Đoàn xã ', 'Đoàn phường ', 'Đoàn trường THPT ', 'Đoàn cơ sở Công ty '])[1 + n % 4] || 'Số ' || n || ' ' || p.code,
+    select g.id, g.pid, g.ppath || (${label('g.id')})::ltree, 'X' || n,
+      (array['Đoàn xã ', 'Đoàn phường ', 'Đoàn trường THPT ', 'Đoàn cơ sở Công ty '])[1 + n % 4] || 'Số ' || n || ' ' || g.pcode,
       'grassroots', (array['residential', 'residential', 'school', 'enterprise'])[1 + n % 4], '2025-07-01'
-    from units p, lateral (select gen_random_uuid() as id, n from generate_series(1, ${scale.grassrootsPerProvince}) n) g
-    where p.kind = 'province'`));
+    from (select gen_random_uuid() as id, p.id as pid, p.path as ppath, p.code as pcode, n
+          from units p cross join generate_series(1, ${scale.grassrootsPerProvince}) n where p.kind = 'province') g`));
   await db.execute(sql.raw(`
     insert into units (id, parent_id, path, code, name, kind, sector, founded_on)
-    select g.id, x.id, x.path || (${label('g.id')})::ltree, 'B' || n, 'Chi đoàn ' || n || ' ' || x.name, 'branch', x.sector, '2025-07-01'
-    from units x, lateral (select gen_random_uuid() as id, n from generate_series(1, ${scale.branchesPerGrassroots}) n) g
-    where x.kind = 'grassroots'`));
+    select g.id, g.pid, g.ppath || (${label('g.id')})::ltree, 'B' || n, 'Chi đoàn ' || n || ' ' || g.pname, 'branch', g.psector, '2025-07-01'
+    from (select gen_random_uuid() as id, x.id as pid, x.path as ppath, x.name as pname, x.sector as psector, n
+          from units x cross join generate_series(1, ${scale.branchesPerGrassroots}) n where x.kind = 'grassroots') g`));
   await db.execute(sql.raw(`
     insert into unit_versions (unit_id, parent_id, path, code, name, kind, valid_from)
     select id, parent_id, path, code, name, kind, founded_on from units`));

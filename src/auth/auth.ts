@@ -19,6 +19,7 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    logger: { level: 'error' },
     advanced: { cookiePrefix: 'doanso', useSecureCookies: options.baseURL.startsWith('https://') },
   });
 }
