@@ -9,7 +9,7 @@ import { rows } from '../src/db/rows.js';
 import { account, roleAssignments, user } from '../src/db/schema/index.js';
 import { createApp } from '../src/http/app.js';
 import { ensureReferenceData } from '../src/seed/reference.js';
-import { generateCountry, SCALES } from './generate.js';
+import { countCountry, generateCountry, SCALES } from './generate.js';
 
 /**
  * `npm run bench`: builds a generated country and times the tree endpoints through the HTTP app.
@@ -20,14 +20,18 @@ const scaleName = process.env.BENCH_SCALE ?? (serverUrl ? 'national' : 'small');
 const scale = SCALES[scaleName];
 if (!scale) throw new Error(`BENCH_SCALE phải là ${Object.keys(SCALES).join(' hoặc ')}`);
 
+const reuse = process.env.BENCH_REUSE === '1';
+
 async function openBenchDb(): Promise<Database> {
   if (!serverUrl) return createDb({});
   const name = 'doanso_bench';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  if (!reuse) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return createDb({ url: url.toString() });
@@ -52,23 +56,45 @@ async function main(): Promise<void> {
   await runMigrations(database);
   await ensureReferenceData(database.db);
   const started = performance.now();
-  const counts = await generateCountry(database.db, scale!);
-  console.log(`${database.kind}, scale ${scaleName}: ${counts.units} units, ${counts.members} members generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  const counts = reuse && serverUrl ? await countCountry(database.db) : await generateCountry(database.db, scale!);
+  console.log(
+    `${database.kind}, scale ${scaleName}: ${counts.units} units, ${counts.members} members ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 
+  for (const table of ['role_assignments', 'account', 'session', '"user"'])
+    await database.db.execute(sql.raw(`delete from ${table}`));
   const userId = randomUUID();
   await database.db.insert(user).values({ id: userId, name: 'Bench', email: 'bench@bench.invalid', username: 'bench' });
-  await database.db.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: await hash('Bench@12345') });
+  await database.db
+    .insert(account)
+    .values({
+      id: randomUUID(),
+      accountId: userId,
+      providerId: 'credential',
+      userId,
+      password: await hash('Bench@12345'),
+    });
   const [root] = await rows<{ id: string }>(database.db, sql`select id from units where parent_id is null`);
   await database.db.insert(roleAssignments).values({ userId, unitId: root!.id, role: 'system_admin' });
-  const auth = createAuth(database.db, { secret: 'bench-secret-bench-secret-bench-secret', baseURL: 'http://localhost' });
+  const auth = createAuth(database.db, {
+    secret: 'bench-secret-bench-secret-bench-secret',
+    baseURL: 'http://localhost',
+  });
   const app = await createApp({ database, auth, logLevel: 'silent', webDist: '/nonexistent' });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'Bench@12345' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'bench', password: 'Bench@12345' },
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   };
-  const pick = async (kind: string) => (await rows<{ id: string }>(database.db, sql`select id from units where kind = ${kind} order by code desc limit 1`))[0]!.id;
+  const pick = async (kind: string) =>
+    (
+      await rows<{ id: string }>(database.db, sql`select id from units where kind = ${kind} order by code desc limit 1`)
+    )[0]!.id;
   const province = await pick('province');
   const grassroots = await pick('grassroots');
   const branch = await pick('branch');
@@ -80,8 +106,12 @@ async function main(): Promise<void> {
   await time('GET /api/units/:centre (member count of the country)', 5, () => get(`/api/units/${root!.id}`));
   await time('GET /api/units/:grassroots/children', 30, () => get(`/api/units/${grassroots}/children`));
   await time('GET /api/units/:province/children', 10, () => get(`/api/units/${province}/children`));
-  await time('GET /api/units/search?q=phuong so 12 (whole country)', 20, () => get('/api/units/search?q=ph%C6%B0%E1%BB%9Dng%20s%E1%BB%91%2012'));
-  await time('GET /api/units/tree-as-of (one province)', 5, () => get(`/api/units/tree-as-of?date=2026-01-01&rootId=${province}`));
+  await time('GET /api/units/search?q=phuong so 12 (whole country)', 20, () =>
+    get('/api/units/search?q=ph%C6%B0%E1%BB%9Dng%20s%E1%BB%91%2012'),
+  );
+  await time('GET /api/units/tree-as-of (one province)', 5, () =>
+    get(`/api/units/tree-as-of?date=2026-01-01&rootId=${province}`),
+  );
   await time('GET /api/audit?limit=50', 20, () => get('/api/audit?limit=50'));
 
   await app.close();

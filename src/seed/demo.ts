@@ -76,24 +76,20 @@ async function insertAccounts(tx: DbOrTx, byCode: Map<string, Placed>): Promise<
     const unit = byCode.get(demo.unitCode);
     if (!unit) throw new Error(`demo unit ${demo.unitCode} missing`);
     const userId = randomUUID();
-    await tx
-      .insert(user)
-      .values({
-        id: userId,
-        name: demo.name,
-        email: `${demo.username}@demo.doanso.vn`,
-        username: demo.username,
-        displayUsername: demo.username,
-      });
-    await tx
-      .insert(account)
-      .values({
-        id: randomUUID(),
-        accountId: userId,
-        providerId: 'credential',
-        userId,
-        password: await hash(demo.password),
-      });
+    await tx.insert(user).values({
+      id: userId,
+      name: demo.name,
+      email: `${demo.username}@demo.doanso.vn`,
+      username: demo.username,
+      displayUsername: demo.username,
+    });
+    await tx.insert(account).values({
+      id: randomUUID(),
+      accountId: userId,
+      providerId: 'credential',
+      userId,
+      password: await hash(demo.password),
+    });
     await tx.insert(roleAssignments).values({ userId, unitId: unit.id, role: demo.role });
   }
 }
@@ -121,20 +117,18 @@ export async function loadDemo(db: Db): Promise<{ units: number; members: number
         closeReason: p.spec.closedOn ? 'Sắp xếp tổ chức bộ máy theo mô hình chính quyền địa phương hai cấp' : null,
       })),
     );
-    await tx
-      .insert(unitVersions)
-      .values(
-        placed.map((p) => ({
-          unitId: p.id,
-          parentId: p.parentId,
-          path: p.path,
-          code: p.spec.code,
-          name: p.spec.name,
-          kind: p.spec.kind,
-          validFrom: p.spec.foundedOn,
-          validTo: p.spec.closedOn ?? null,
-        })),
-      );
+    await tx.insert(unitVersions).values(
+      placed.map((p) => ({
+        unitId: p.id,
+        parentId: p.parentId,
+        path: p.path,
+        code: p.spec.code,
+        name: p.spec.name,
+        kind: p.spec.kind,
+        validFrom: p.spec.foundedOn,
+        validTo: p.spec.closedOn ?? null,
+      })),
+    );
     const successions = placed.flatMap((p) => {
       const successor = p.spec.successor ? byCode.get(p.spec.successor) : undefined;
       return successor && p.spec.closedOn

@@ -61,6 +61,7 @@ export const units = pgTable(
       .on(sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, sql`lower(${t.code})`)
       .where(sql`${t.closedOn} is null`),
     index('units_name_trgm').using('gin', sql`lower(unaccent_immutable(${t.name})) gin_trgm_ops`),
+    index('units_code_trgm').using('gin', sql`lower(${t.code}) gin_trgm_ops`),
     check(
       'units_sector_check',
       sql`${t.sector} in ('residential','school','enterprise','armed_forces','state_agency','other')`,

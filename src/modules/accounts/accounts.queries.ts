@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { roleAssignments, units, user } from '../../db/schema/index.js';
 import { withinScope } from '../../db/scope.js';
+import { containsPattern } from '../../db/like.js';
 
 export type AccountRow = typeof user.$inferSelect;
 
@@ -19,7 +20,7 @@ export async function listAccounts(
   everything: boolean,
   filter: { q: string; unitPath?: string; limit: number; cursor?: string },
 ) {
-  const text = filter.q ? `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  const text = filter.q ? containsPattern(filter.q) : null;
   return db
     .select()
     .from(user)

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
+import { containsPattern } from '../../db/like.js';
 import { members, unitKinds, unitSuccessions, units, unitVersions } from '../../db/schema/index.js';
 import { withinScope } from '../../db/scope.js';
 import { idsOnPath } from '../../domain/org/unit-path.js';
@@ -49,7 +50,7 @@ export async function listChildren(db: DbOrTx, scope: readonly string[], parentI
     .orderBy(asc(units.closedOn), asc(units.name));
 }
 
-/** Units in scope whose name (ignoring diacritics and case) or code matches. */
+/** Units in scope whose name (ignoring diacritics and case) or code matches, highest levels first. */
 export async function searchUnits(
   db: DbOrTx,
   scope: readonly string[],
@@ -57,16 +58,33 @@ export async function searchUnits(
   includeClosed: boolean,
   limit: number,
 ) {
-  const text = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const matches = q
-    ? sql`(lower(unaccent_immutable(${units.name})) like lower(unaccent_immutable(${text})) or lower(${units.code}) like lower(${text}))`
-    : undefined;
-  return db
+  const open = includeClosed ? sql`true` : sql`closed_on is null`;
+  let ids: string[] | null = null;
+  if (q) {
+    const text = containsPattern(q);
+    // Match by the trigram indexes first, then apply the scope to the matches (the planner misjudges `<@` on big scopes).
+    const found = await rows<{ id: string }>(
+      db,
+      sql`with m as materialized (
+            select id, path, name from units
+            where ${open} and (lower(unaccent_immutable(name)) like lower(unaccent_immutable(${text})) or lower(code) like lower(${text}))
+            limit 5000)
+          select id from m where ${withinScope(sql`m.path`, scope)} order by nlevel(m.path), m.name limit ${limit}`,
+    );
+    ids = found.map((r) => r.id);
+    if (ids.length === 0) return [];
+  }
+  const found = await db
     .select({ unit: units, childCount: childCountSql })
     .from(units)
-    .where(and(withinScope(units.path, scope), includeClosed ? undefined : isNull(units.closedOn), matches))
+    .where(
+      ids
+        ? inArray(units.id, ids)
+        : and(withinScope(units.path, scope), includeClosed ? undefined : isNull(units.closedOn)),
+    )
     .orderBy(sql`nlevel(${units.path})`, asc(units.name))
     .limit(limit);
+  return found;
 }
 
 /** The ancestors of a path, root first, excluding the unit itself. */

@@ -1,0 +1,1 @@
+CREATE INDEX "units_code_trgm" ON "units" USING gin (lower("code") gin_trgm_ops);
