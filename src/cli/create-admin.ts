@@ -1,10 +1,7 @@
-import { resolve } from 'node:path';
 import { loadEnv } from '../config/env.js';
-import { createDb } from '../db/client.js';
-import { runMigrations } from '../db/migrate.js';
-import { ensureReferenceData } from '../seed/reference.js';
 import { createAdmin } from '../modules/accounts/create-admin.js';
 import { parseArgs } from './args.js';
+import { openConfiguredDatabase } from '../services.js';
 
 const usage = 'Cách dùng: npm run create-admin -- --username <tên> --password <mật khẩu> [--name "Họ và tên"]';
 
@@ -15,14 +12,8 @@ async function main(): Promise<void> {
   const password = args.get('password');
   const name = args.get('name');
   if (typeof username !== 'string' || typeof password !== 'string') throw new Error(usage);
-  const env = loadEnv();
-  const database = await createDb({
-    url: env.DATABASE_URL,
-    dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR),
-  });
+  const database = await openConfiguredDatabase(loadEnv());
   try {
-    await runMigrations(database);
-    await ensureReferenceData(database.db);
     const result = await createAdmin(database.db, {
       username,
       password,

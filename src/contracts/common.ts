@@ -56,3 +56,13 @@ export const okResponse = z.object({ ok: z.literal(true) });
 /** A keyset page: `next` is the cursor of the following page, null at the end. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next: z.string().nullable(), total: z.number().int().optional() });
+
+/** The error statuses every authenticated endpoint may answer with, for the OpenAPI document. */
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+} as const;

@@ -7,7 +7,7 @@ import {
   resetPasswordBody,
   updateAccountBody,
 } from '../../contracts/accounts.js';
-import { errorResponse, id, okResponse, pageOf } from '../../contracts/common.js';
+import { errorResponses, id, okResponse, pageOf } from '../../contracts/common.js';
 import { requestContext, requireActor } from '../../auth/request.js';
 import { authorizeAnywhere } from '../../auth/actor.js';
 import type { App, AppDeps } from '../../http/types.js';
@@ -22,14 +22,7 @@ import {
 } from './accounts.service.js';
 
 const params = z.object({ id: z.string().min(1).max(100) });
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
+const errors = errorResponses;
 const tags = ['accounts'];
 
 /** Accounts and their roles. */

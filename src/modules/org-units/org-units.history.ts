@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
+import { typedList } from '../../db/sql-lists.js';
 import { members, roleAssignments, unitSuccessions, units, unitVersions } from '../../db/schema/index.js';
 
 /** Opens a version for every unit of the subtree at `path`, copying the current state, from `validFrom`. */
@@ -92,12 +93,7 @@ export async function moveMembers(
 ): Promise<number> {
   if (memberIds && memberIds.length === 0) return 0;
   const provinceId = await provinceOf(tx, toPath);
-  const only = memberIds
-    ? sql` and id in (${sql.join(
-        memberIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
+  const only = memberIds ? sql` and id in (${typedList(memberIds, 'uuid')})` : sql``;
   const result = await rows<{ id: string }>(
     tx,
     sql`

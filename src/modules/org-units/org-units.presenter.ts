@@ -4,6 +4,8 @@ import type { Sector, UnitPower } from '../../domain/org/unit-kind.js';
 import type { UnitRow } from './org-units.queries.js';
 import type { successionsOf } from './org-units.queries.js';
 
+type Succession = Awaited<ReturnType<typeof successionsOf>>[number];
+
 const WRITE_ACTIONS: Action[] = ['unit.create', 'unit.update', 'unit.restructure', 'unit.close'];
 
 /** A unit row as a list item. */
@@ -28,28 +30,19 @@ export function toDetail(
     childCount: number;
     ancestors: UnitDetail['ancestors'];
     counts: { memberCount: number; unitCount: number };
-    successions: Awaited<ReturnType<typeof successionsOf>>;
+    successions: Succession[];
     actions: Action[];
   },
 ): UnitDetail {
-  const predecessors = extra.successions
-    .filter((s) => s.successorId === unit.id)
-    .map((s) => ({
-      kind: s.kind as 'merge' | 'split',
-      effectiveOn: s.effectiveOn,
-      unitId: s.predecessorId,
-      unitName: s.predecessorName,
-      note: s.note,
-    }));
-  const successors = extra.successions
-    .filter((s) => s.predecessorId === unit.id)
-    .map((s) => ({
-      kind: s.kind as 'merge' | 'split',
-      effectiveOn: s.effectiveOn,
-      unitId: s.successorId,
-      unitName: s.successorName,
-      note: s.note,
-    }));
+  const link = (s: Succession, other: 'predecessor' | 'successor') => ({
+    kind: s.kind as 'merge' | 'split',
+    effectiveOn: s.effectiveOn,
+    unitId: other === 'predecessor' ? s.predecessorId : s.successorId,
+    unitName: other === 'predecessor' ? s.predecessorName : s.successorName,
+    note: s.note,
+  });
+  const predecessors = extra.successions.filter((s) => s.successorId === unit.id).map((s) => link(s, 'predecessor'));
+  const successors = extra.successions.filter((s) => s.predecessorId === unit.id).map((s) => link(s, 'successor'));
   return {
     ...toSummary(unit, extra.childCount),
     powers: unit.powers as UnitPower[],

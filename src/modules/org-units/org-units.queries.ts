@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import { containsPattern } from '../../db/like.js';
+import { typedList } from '../../db/sql-lists.js';
 import { members, unitKinds, unitSuccessions, units, unitVersions } from '../../db/schema/index.js';
 import { withinScope } from '../../db/scope.js';
 import { idsOnPath } from '../../domain/org/unit-path.js';
@@ -94,12 +95,7 @@ export async function ancestorsOf(db: DbOrTx, path: string) {
   const rows = await db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
-    .where(
-      sql`${units.id} in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    );
+    .where(sql`${units.id} in (${typedList(ids, 'uuid')})`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -166,10 +162,7 @@ export async function treeAsOf(db: DbOrTx, rootUnitIds: readonly string[], date:
     sql`
     with roots as (
       select v.path from ${unitVersions} v
-      where v.unit_id in (${sql.join(
-        rootUnitIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}) and ${valid}
+      where v.unit_id in (${typedList(rootUnitIds, 'uuid')}) and ${valid}
     )
     select v.unit_id as id, v.parent_id, v.code, v.name, v.kind, nlevel(v.path) as depth
     from ${unitVersions} v
@@ -243,11 +236,6 @@ export async function unitsAtPaths(db: DbOrTx, paths: readonly string[]) {
   return db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
-    .where(
-      sql`${units.path} in (${sql.join(
-        paths.map((p) => sql`${p}::ltree`),
-        sql`, `,
-      )})`,
-    )
+    .where(sql`${units.path} in (${typedList(paths, 'ltree')})`)
     .orderBy(units.name);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, id } from '../../contracts/common.js';
+import { errorResponses, id } from '../../contracts/common.js';
 import {
   closeUnitBody,
   createUnitBody,
@@ -24,14 +24,7 @@ import { mergeUnits, moveUnit, splitUnit } from './org-restructure.service.js';
 import { toSummary } from './org-units.presenter.js';
 
 const params = z.object({ id });
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
+const errors = errorResponses;
 const tags = ['units'];
 
 /** The organisation tree: read, create, edit, move, merge, split, close, history. */
