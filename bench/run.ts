@@ -65,15 +65,13 @@ async function main(): Promise<void> {
     await database.db.execute(sql.raw(`delete from ${table}`));
   const userId = randomUUID();
   await database.db.insert(user).values({ id: userId, name: 'Bench', email: 'bench@bench.invalid', username: 'bench' });
-  await database.db
-    .insert(account)
-    .values({
-      id: randomUUID(),
-      accountId: userId,
-      providerId: 'credential',
-      userId,
-      password: await hash('Bench@12345'),
-    });
+  await database.db.insert(account).values({
+    id: randomUUID(),
+    accountId: userId,
+    providerId: 'credential',
+    userId,
+    password: await hash('Bench@12345'),
+  });
   const [root] = await rows<{ id: string }>(database.db, sql`select id from units where parent_id is null`);
   await database.db.insert(roleAssignments).values({ userId, unitId: root!.id, role: 'system_admin' });
   const auth = createAuth(database.db, {

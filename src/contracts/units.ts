@@ -185,7 +185,10 @@ export type UnitVersionDto = z.infer<typeof unitVersionDto>;
 /** Search units in scope, by name or code. */
 export const unitSearchQuery = z.object({
   q: z.string().trim().max(100).default(''),
-  includeClosed: z.coerce.boolean().default(false),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -88,7 +88,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const webDist = options.webDist ?? defaultWebDist;
   const hasWeb = existsSync(`${webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       return reply

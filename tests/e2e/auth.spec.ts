@@ -38,3 +38,14 @@ test.describe('Đăng nhập, đăng xuất', () => {
     await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
   });
 });
+
+test('chọn English thì giao diện đổi ngôn ngữ và được ghi nhớ', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+  await page.getByLabel('Ngôn ngữ').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toBeVisible();
+});

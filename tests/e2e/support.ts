@@ -42,16 +42,26 @@ export async function openNavTree(page: Page, isMobile: boolean) {
 export async function openMenu(page: Page, isMobile: boolean, label: string): Promise<void> {
   if (isMobile) {
     await page.getByTestId('open-menu').click();
-    await page.locator('.ant-drawer').getByRole('menuitem', { name: label }).click();
+    const drawer = page.locator('.ant-drawer-content-wrapper');
+    await drawer.getByRole('menuitem', { name: label }).click();
+    // The drawer gives focus back to its button when it has closed: wait, or it would close a popup opened meanwhile.
+    await expect(drawer).toBeHidden();
   } else {
     await page.locator('.app-header').getByRole('menuitem', { name: label }).click();
   }
 }
 
-/** Chooses an option of an antd Select opened from its label. */
-export async function chooseOption(page: Page, label: string, option: string, search?: string): Promise<void> {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Chooses an option of an antd Select opened from its label.
+ * A string option must match the whole option text; a RegExp may match part of it.
+ */
+export async function chooseOption(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
   await input.click();
   if (search) await input.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const text = typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}$`) : option;
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await choice.click();
 }

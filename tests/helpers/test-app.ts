@@ -92,15 +92,13 @@ export async function startTestApp(): Promise<TestApp> {
       await database.db
         .insert(user)
         .values({ id: userId, name: `Thử ${role}`, email: `${username}@test.invalid`, username });
-      await database.db
-        .insert(account)
-        .values({
-          id: randomUUID(),
-          accountId: userId,
-          providerId: 'credential',
-          userId,
-          password: await hash('Matkhau@123'),
-        });
+      await database.db.insert(account).values({
+        id: randomUUID(),
+        accountId: userId,
+        providerId: 'credential',
+        userId,
+        password: await hash('Matkhau@123'),
+      });
       await database.db.insert(roleAssignments).values({ userId, unitId: await unitId(unitCode), role });
       return { cookie: await login(username, 'Matkhau@123'), userId, username };
     },

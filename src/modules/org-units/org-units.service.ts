@@ -39,13 +39,15 @@ export async function loadForAction(
 /** A unit with its path, counts, successions and the actions the actor may take. */
 export async function getUnitDetail(db: DbOrTx, actor: Actor, unitId: string): Promise<UnitDetail> {
   const unit = await loadForAction(db, actor, unitId, 'unit.read');
-  const [ancestors, counts, successions, childCount] = await Promise.all([
+  const [ancestors, counts, successions, childCount, kind] = await Promise.all([
     q.ancestorsOf(db, unit.path),
     q.subtreeCounts(db, unit.path),
     q.successionsOf(db, unit.id),
     q.openChildren(db, unit.id).then((c) => c.length),
+    q.findKind(db, unit.kind),
   ]);
-  return toDetail(unit, { childCount, ancestors, counts, successions, actions: actionsOn(actor, unit.path) });
+  const actions = actionsOn(actor, unit.path).filter((a) => !(a === 'unit.create' && kind?.isLeaf));
+  return toDetail(unit, { childCount, ancestors, counts, successions, actions });
 }
 
 /** Finds a level kind or fails on the `kind` field. */

@@ -43,6 +43,22 @@ describe('reading the tree', () => {
     expect(all.map((u) => u.code)).toContain('QHC');
   });
 
+  it('offers no "add sub-unit" action on a leaf kind such as a branch', async () => {
+    const branch = (
+      await t.call('GET', `/api/units/${await t.unitId('TDP1')}`, await t.as('tinhdoan'))
+    ).json<UnitDetail>();
+    expect(branch.actions).toContain('unit.update');
+    expect(branch.actions).not.toContain('unit.create');
+  });
+
+  it('leaves closed units out of a search unless asked', async () => {
+    const cookie = await t.as('admin');
+    const open = (await t.call('GET', '/api/units/search?q=QHC&includeClosed=false', cookie)).json<UnitSummary[]>();
+    expect(open).toEqual([]);
+    const all = (await t.call('GET', '/api/units/search?q=QHC&includeClosed=true', cookie)).json<UnitSummary[]>();
+    expect(all.map((u) => u.code)).toEqual(['QHC']);
+  });
+
   it('searches by name ignoring diacritics and case, only inside the scope', async () => {
     const found = (await t.call('GET', '/api/units/search?q=HOI%20AN', await t.as('tinhdoan'))).json<UnitSummary[]>();
     expect(found.map((u) => u.name)).toContain('Đoàn phường Hội An');

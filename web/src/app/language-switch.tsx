@@ -16,9 +16,11 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
       prefix={compact ? undefined : <GlobalOutlined />}
       popupMatchSelectWidth={false}
       style={{ width: compact ? 72 : 150 }}
+      // A phone header has room for "VI"/"EN" only; the list always shows the full names.
+      labelRender={(option) => (compact ? String(option.value).toUpperCase() : option.label)}
       options={[
-        { value: 'vi', label: compact ? 'VI' : t('language.vi') },
-        { value: 'en', label: compact ? 'EN' : t('language.en') },
+        { value: 'vi', label: t('language.vi') },
+        { value: 'en', label: t('language.en') },
       ]}
     />
   );

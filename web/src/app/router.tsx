@@ -24,7 +24,7 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {},
+    typeof search.redirect === 'string' && /^\/(?!\/|login)/.test(search.redirect) ? { redirect: search.redirect } : {},
   component: LoginPage,
 });
 

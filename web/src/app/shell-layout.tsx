@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Drawer, Grid, Layout, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { meQueryOptions } from '../features/auth/me-query';
 import { CurrentUserContext } from '../features/auth/current-user';
@@ -17,10 +17,17 @@ export function ShellLayout() {
   const screens = Grid.useBreakpoint();
   const isMobile = !screens.md;
   const [treeOpen, setTreeOpen] = useState(false);
-  const href = useRouterState({ select: (s) => s.location.href });
+  const navigate = useNavigate();
+  const signedOut = !isPending && !me;
 
-  if (isPending) return <Spin fullscreen />;
-  if (!me) return <Navigate to="/login" search={{ redirect: href }} />;
+  // The session ended (logout elsewhere, expiry): go to login once, coming back here afterwards.
+  useEffect(() => {
+    if (!signedOut) return;
+    const redirect = `${window.location.pathname}${window.location.search}`;
+    void navigate({ to: '/login', search: redirect.startsWith('/login') ? {} : { redirect }, replace: true });
+  }, [signedOut, navigate]);
+
+  if (!me) return <Spin fullscreen />;
 
   return (
     <CurrentUserContext.Provider value={me}>

@@ -17,7 +17,7 @@ export function FormErrorAlert({ error, onReload }: { error: unknown; onReload?:
         showIcon
         style={{ marginBottom: 16 }}
         title={t('errors.staleTitle')}
-        description={errorMessage(error)}
+        data-testid="stale-error"
         action={
           <Button size="small" onClick={onReload}>
             {t('common.reload')}

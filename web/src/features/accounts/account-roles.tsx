@@ -1,4 +1,4 @@
-import { Button, Flex, Form, List, Popconfirm, Select, Typography } from 'antd';
+import { Button, Flex, Form, Popconfirm, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, GrantRoleBody, RoleAssignmentDto } from '../../../../src/contracts/accounts';
@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/dates';
 import { useFormError } from '../../lib/use-form-error';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { UnitPicker } from '../../components/unit-picker';
+import { SimpleList } from '../../components/simple-list';
 import { useCan, useCurrentUser } from '../auth/current-user';
 import { useLabels } from '../units/labels';
 import { grantableRoles } from './account-queries';
@@ -20,40 +21,32 @@ function RoleItem({ account, role, canRevoke }: { account: AccountDto; role: Rol
   });
   const revoked = Boolean(role.revokedAt);
   return (
-    <List.Item
-      data-testid="role-item"
-      actions={
-        !revoked && canRevoke
-          ? [
-              <Popconfirm
-                key="revoke"
-                title={t('account.revokeConfirm')}
-                okText={t('account.revoke')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => revoke.mutate(undefined)}
-              >
-                <Button size="small" danger loading={revoke.isPending}>
-                  {t('account.revoke')}
-                </Button>
-              </Popconfirm>,
-            ]
-          : []
-      }
-    >
-      <List.Item.Meta
-        title={
-          <span className={revoked ? 'revoked' : undefined}>
-            {labels.role(role.role)} @ {role.unitName}
-          </span>
-        }
-        description={
-          revoked
+    <>
+      <div data-testid="role-item" style={{ minWidth: 0 }}>
+        <Typography.Text className={revoked ? 'revoked' : undefined} strong={!revoked}>
+          {labels.role(role.role)} @ {role.unitName}
+        </Typography.Text>
+        <br />
+        <Typography.Text type="secondary">
+          {revoked
             ? t('account.roleRevokedDates', { from: formatDate(role.grantedAt), to: formatDate(role.revokedAt) })
-            : t('account.roleSince', { from: formatDate(role.grantedAt) })
-        }
-      />
-    </List.Item>
+            : t('account.roleSince', { from: formatDate(role.grantedAt) })}
+        </Typography.Text>
+      </div>
+      {!revoked && canRevoke && (
+        <Popconfirm
+          title={t('account.revokeConfirm')}
+          okText={t('account.revoke')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => revoke.mutate(undefined)}
+        >
+          <Button size="small" danger loading={revoke.isPending}>
+            {t('account.revoke')}
+          </Button>
+        </Popconfirm>
+      )}
+    </>
   );
 }
 
@@ -112,13 +105,13 @@ export function AccountRoles({ account }: { account: AccountDto }) {
   const sorted = [...account.roles].sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)));
   return (
     <Flex vertical gap={16}>
-      <List
-        size="small"
+      <SimpleList
         bordered
         header={<Typography.Text strong>{t('account.fields.roles')}</Typography.Text>}
-        locale={{ emptyText: t('account.noRoles') }}
-        dataSource={sorted}
-        renderItem={(r) => <RoleItem key={r.id} account={account} role={r} canRevoke={canGrant} />}
+        empty={t('account.noRoles')}
+        items={sorted}
+        itemKey={(r) => r.id}
+        renderItem={(r) => <RoleItem account={account} role={r} canRevoke={canGrant} />}
       />
       {canGrant && <GrantRoleForm account={account} />}
     </Flex>

@@ -64,7 +64,14 @@ export function AuditPage() {
           data-testid="audit-table"
           expandable={{
             expandedRowRender: (e) => (
-              <Row gutter={12}>
+              <Row gutter={[12, 8]}>
+                <Col span={24}>
+                  <Typography.Text type="secondary">
+                    {labels.entity(e.entity)}
+                    {e.entityId && ` · ${e.entityId}`}
+                    {e.unitName && ` · ${e.unitName}`}
+                  </Typography.Text>
+                </Col>
                 <Json title={t('audit.before')} value={e.before} />
                 <Json title={t('audit.after')} value={e.after} />
               </Row>

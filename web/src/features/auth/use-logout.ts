@@ -10,9 +10,10 @@ export function useLogout() {
     mutationFn: () => api.post<{ ok: boolean }>('/auth/logout'),
     meta: { skipAuthRedirect: true },
     onSettled: async () => {
+      // Leave the signed-in pages first, then forget everything cached for this account.
+      await navigate({ to: '/login', replace: true });
       queryClient.clear();
       queryClient.setQueryData(['me'], null);
-      await navigate({ to: '/login' });
     },
   });
 }

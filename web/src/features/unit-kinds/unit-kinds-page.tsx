@@ -78,7 +78,12 @@ function AddKindForm() {
             </Form.Item>
           </Col>
           <Col xs={12} sm={6} lg={3}>
-            <Form.Item name="isLeaf" label={t('unitKind.fields.isLeaf')} valuePropName="checked">
+            <Form.Item
+              name="isLeaf"
+              label={t('unitKind.fields.isLeaf')}
+              tooltip={t('unitKind.isLeafHint')}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
           </Col>

@@ -46,7 +46,9 @@ export function UnitChildrenTab({ unitId }: { unitId: string }) {
                 </Link>
                 {u.shortName && <Typography.Text type="secondary">{u.shortName}</Typography.Text>}
                 {u.closedOn && !screens.sm && (
-                  <Typography.Text type="danger">{t('unit.status.closedOn', { date: formatDate(u.closedOn) })}</Typography.Text>
+                  <Typography.Text type="danger">
+                    {t('unit.status.closedOn', { date: formatDate(u.closedOn) })}
+                  </Typography.Text>
                 )}
               </Flex>
             ),

@@ -73,12 +73,5 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
 
   // Phones skip empty fields to keep the page short.
   const shown = screens.sm ? items : items.filter((i) => i.children !== dash);
-  return (
-    <Descriptions
-      size="small"
-      column={screens.lg ? 2 : 1}
-      items={shown}
-      data-testid="unit-details"
-    />
-  );
+  return <Descriptions size="small" column={screens.lg ? 2 : 1} items={shown} data-testid="unit-details" />;
 }

@@ -1,9 +1,10 @@
-import { List, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail, UnitVersionDto } from '../../../../src/contracts/units';
 import { PageError } from '../../components/page-error';
+import { SimpleList } from '../../components/simple-list';
 import { formatDate } from '../../lib/dates';
 import { unitHistoryOptions, useUnitKinds } from './unit-queries';
 
@@ -13,21 +14,19 @@ function SuccessionList({ title, items }: { title: string; items: Succession[] }
   const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
-    <List
-      size="small"
+    <SimpleList
       header={<Typography.Text strong>{title}</Typography.Text>}
-      dataSource={items}
+      items={items}
+      itemKey={(s) => `${s.unitId}-${s.kind}-${s.effectiveOn}`}
       renderItem={(s) => (
-        <List.Item>
-          <div>
-            <Link to="/units/$unitId" params={{ unitId: s.unitId }}>
-              {s.unitName}
-            </Link>{' '}
-            <Tag>{t(`unit.succession.${s.kind}`)}</Tag>
-            <Typography.Text type="secondary">{formatDate(s.effectiveOn)}</Typography.Text>
-            {s.note && <div>{s.note}</div>}
-          </div>
-        </List.Item>
+        <div>
+          <Link to="/units/$unitId" params={{ unitId: s.unitId }}>
+            {s.unitName}
+          </Link>{' '}
+          <Tag>{t(`unit.succession.${s.kind}`)}</Tag>
+          <Typography.Text type="secondary">{formatDate(s.effectiveOn)}</Typography.Text>
+          {s.note && <div>{s.note}</div>}
+        </div>
       )}
     />
   );

@@ -18,7 +18,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: unit, error, isPending, refetch } = useQuery(unitDetailOptions(unitId));
-  const { kindName } = useUnitKinds();
+  const { kindName, byCode } = useUnitKinds();
   const [action, setAction] = useState<UnitAction | null>(null);
 
   if (isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -49,13 +49,14 @@ export function UnitPage({ unitId }: { unitId: string }) {
       <Card size="small">
         <Tabs
           items={[
-            {
+            // A leaf kind (chi đoàn) has no sub-units: no tab for them.
+            !(byCode.get(unit.kind)?.isLeaf && unit.childCount === 0) && {
               key: 'children',
               label: t('unit.tabs.children', { n: unit.childCount }),
               children: <UnitChildrenTab unitId={unit.id} />,
             },
             { key: 'history', label: t('unit.tabs.history'), children: <UnitHistoryTab unit={unit} /> },
-          ]}
+          ].filter((tab) => tab !== false)}
         />
       </Card>
       <UnitActionModals unit={unit} action={action} onClose={() => setAction(null)} onReload={reload} />
