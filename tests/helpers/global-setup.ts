@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { loadDemo } from '../../src/seed/demo.js';
-import { postgresAdminUrl, testDbKind, withDatabase } from './test-db-kind.js';
+import { adminQuery, postgresAdminUrl, testDbKind, withDatabase } from './test-db-kind.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,16 +24,6 @@ async function buildPgliteTemplate(): Promise<string> {
   writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   return path;
-}
-
-async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl() });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
 }
 
 async function buildPostgresTemplate(): Promise<string> {
