@@ -24,6 +24,7 @@ import { orgUnitRoutes } from '../modules/org-units/org-units.routes.js';
 import { unitKindRoutes } from '../modules/unit-kinds/unit-kinds.routes.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { memberRoutes } from '../modules/members/members.routes.js';
 
 export interface CreateAppOptions {
   database: Database;
@@ -82,7 +83,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const deps: AppDeps = { database: options.database, auth: options.auth };
-  for (const routes of [healthRoutes, sessionRoutes, orgUnitRoutes, unitKindRoutes, accountRoutes, auditRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    sessionRoutes,
+    orgUnitRoutes,
+    unitKindRoutes,
+    accountRoutes,
+    auditRoutes,
+    memberRoutes,
+  ]) {
     await routes(app, deps);
   }
 

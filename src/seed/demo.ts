@@ -14,7 +14,7 @@ import {
 } from '../db/schema/index.js';
 import { hash } from '../auth/passwords.js';
 import { childPath } from '../domain/org/unit-path.js';
-import { foldVietnamese, givenName } from '../domain/text/vietnamese.js';
+import { foldVietnamese, givenName, nameSortKey } from '../domain/text/vietnamese.js';
 import { todayInVietnam } from '../domain/text/dates.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { DEMO_TREE, type DemoUnit } from './demo-tree.js';
@@ -46,6 +46,58 @@ function birthDate(random: () => number, ages: [number, number], today: string):
   return born.toISOString().slice(0, 10);
 }
 
+const pickFrom = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const HIGHLAND = ['Cơ-ho', 'Mạ', 'Chu-ru', 'Kinh', 'Kinh', 'Kinh', 'Nùng', 'Tày'];
+const RELIGION = ['Không', 'Không', 'Không', 'Không', 'Phật giáo', 'Công giáo', 'Tin Lành', 'Cao Đài'];
+
+function birthYearDigits(iso: string, gender: 'male' | 'female'): string {
+  const year = Number(iso.slice(0, 4));
+  const centuryGender = (year >= 2000 ? 2 : 0) + (gender === 'female' ? 1 : 0);
+  return `${centuryGender}${iso.slice(2, 4)}`;
+}
+
+function plusYears(iso: string, years: number, random: () => number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + Math.floor(random() * 200));
+  return d.toISOString().slice(0, 10);
+}
+
+function demoMember(random: () => number, unit: Placed, serial: number, today: string): typeof members.$inferInsert {
+  const gender = random() < 0.52 ? 'female' : 'male';
+  const fullName = vietnameseName(random, gender);
+  const birth = birthDate(random, unit.spec.ages ?? [16, 30], today);
+  const highland = unit.spec.code.startsWith('HT-') || unit.spec.code.startsWith('DL-');
+  const joined = plusYears(birth, 16, random);
+  const roll = random();
+  return {
+    unitId: unit.id,
+    provinceId: unit.provinceId,
+    fullName,
+    givenName: givenName(fullName),
+    searchName: foldVietnamese(fullName),
+    sortKey: nameSortKey(fullName),
+    birthDate: birth,
+    gender,
+    ethnicity: highland
+      ? pickFrom(random, HIGHLAND)
+      : random() < 0.97
+        ? 'Kinh'
+        : pickFrom(random, ['Hoa', 'Chăm', 'Cơ-tu', 'Tày']),
+    religion: pickFrom(random, RELIGION),
+    cccd: `0${String(48 + (serial % 20)).padStart(2, '0')}${birthYearDigits(birth, gender)}${String(100000 + serial).slice(-6)}`,
+    phone: random() < 0.85 ? `09${String(10000000 + Math.floor(random() * 89999999)).slice(0, 8)}` : null,
+    joinedOn: joined <= today ? joined : today,
+    cardNumber: `DV${String(serial).padStart(7, '0')}`,
+    cardIssuedOn: joined <= today ? joined : today,
+    partyMember: Number(birth.slice(0, 4)) < 2002 && random() < 0.08,
+    status: roll < 0.05 ? 'working_away' : 'active',
+    awayPlace:
+      roll < 0.05 ? pickFrom(random, ['TP Hồ Chí Minh', 'Bình Dương', 'Hà Nội', 'Hàn Quốc', 'Nhật Bản']) : null,
+    careFlags: random() < 0.04 ? ['hardship'] : [],
+  };
+}
+
 async function insertMembers(tx: DbOrTx, placed: readonly Placed[], random: () => number): Promise<number> {
   const today = todayInVietnam();
   const rows: (typeof members.$inferInsert)[] = [];
@@ -53,19 +105,7 @@ async function insertMembers(tx: DbOrTx, placed: readonly Placed[], random: () =
     const range = unit.spec.members;
     if (!range || unit.spec.closedOn) continue;
     const count = range[0] + Math.floor(random() * (range[1] - range[0] + 1));
-    for (let i = 0; i < count; i++) {
-      const gender = random() < 0.52 ? 'female' : 'male';
-      const fullName = vietnameseName(random, gender);
-      rows.push({
-        unitId: unit.id,
-        provinceId: unit.provinceId,
-        fullName,
-        givenName: givenName(fullName),
-        searchName: foldVietnamese(fullName),
-        birthDate: birthDate(random, unit.spec.ages ?? [16, 30], today),
-        gender,
-      });
-    }
+    for (let i = 0; i < count; i++) rows.push(demoMember(random, unit, rows.length + 1, today));
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(members).values(rows.slice(i, i + 500));
   return rows.length;

@@ -20,7 +20,7 @@ export interface TestApp {
   as(username: 'admin' | 'tinhdoan' | 'xadoan' | 'bithu'): Promise<string>;
   /** Calls the API with an optional session cookie. */
   call(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     cookie?: string,
     payload?: unknown,

@@ -11,6 +11,8 @@ let ids: Record<string, string>;
 let xadoanId: string;
 let xadoanGrant: string;
 let versionOf: (code: string) => Promise<number>;
+let memberId: string;
+let memberVersion: number;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -24,13 +26,18 @@ beforeAll(async () => {
   }>().items[0]!;
   xadoanId = xadoan.id;
   xadoanGrant = xadoan.roles[0]!.id;
+  const page = (await t.call('GET', `/api/members?unitId=${ids.TDP1}&limit=1`, admin)).json<{
+    items: { id: string; version: number }[];
+  }>();
+  memberId = page.items[0]!.id;
+  memberVersion = (await t.call('GET', `/api/members/${memberId}`, admin)).json<{ version: number }>().version;
   versionOf = async (code) => (await t.call('GET', `/api/units/${ids[code]}`, admin)).json<UnitDetail>().version;
 });
 afterAll(async () => {
   await t.close();
 });
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Case {
   name: string;
   method: Method;
@@ -130,6 +137,29 @@ const cases: Case[] = [
     write: true,
   },
   { name: 'revoke role', method: 'DELETE', url: () => `/api/accounts/${xadoanId}/roles/${xadoanGrant}`, write: true },
+  { name: 'member list', method: 'GET', url: () => `/api/members?unitId=${ids.HCH}`, write: false },
+  { name: 'member record', method: 'GET', url: () => `/api/members/${memberId}`, write: false },
+  {
+    name: 'create member',
+    method: 'POST',
+    url: () => '/api/members',
+    body: () => ({ unitId: ids.TDP1, fullName: 'Người Ngoài Cuộc', gender: 'male' }),
+    write: true,
+  },
+  {
+    name: 'edit member',
+    method: 'PATCH',
+    url: () => `/api/members/${memberId}`,
+    body: () => ({ version: memberVersion, position: 'x' }),
+    write: true,
+  },
+  {
+    name: 'member comment',
+    method: 'PUT',
+    url: () => `/api/members/${memberId}/comments/2025`,
+    body: () => ({ content: 'x' }),
+    write: true,
+  },
 ];
 
 const audits = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;

@@ -16,12 +16,14 @@ export const ACTIONS = [
   'audit.read',
   'member.read',
   'member.write',
+  /** See CCCD and phone numbers unmasked, and export them. */
+  'member.personal',
   'self.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['unit.read', 'member.read'];
-const CADRE: Action[] = [...READ, 'unit.update', 'member.write', 'audit.read'];
+const CADRE: Action[] = [...READ, 'unit.update', 'member.write', 'member.personal', 'audit.read'];
 const UNIT_ADMIN: Action[] = [
   ...CADRE,
   'unit.create',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnameseNames, foldVietnamese, givenName, normalizeText } from './vietnamese.js';
+import { compareVietnameseNames, foldVietnamese, givenName, nameSortKey, normalizeText } from './vietnamese.js';
 import { formatDateVi, todayInVietnam } from './dates.js';
 
 describe('Vietnamese text', () => {
@@ -34,5 +34,14 @@ describe('dates', () => {
   it('uses the Vietnamese calendar day (UTC+7)', () => {
     expect(todayInVietnam(new Date('2026-11-22T18:30:00Z'))).toBe('2026-11-23');
     expect(todayInVietnam(new Date('2026-11-22T16:30:00Z'))).toBe('2026-11-22');
+  });
+});
+
+describe('name sort key', () => {
+  it('orders by given name first, with đ after d', () => {
+    const names = ['Trần Văn Đạt', 'Lê Thị Dung', 'Nguyễn Văn An', 'Phạm Thị Dung'];
+    const sorted = [...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1));
+    expect(sorted).toEqual(['Nguyễn Văn An', 'Lê Thị Dung', 'Phạm Thị Dung', 'Trần Văn Đạt']);
+    expect(nameSortKey('Nguyễn Văn Đạt')).toBe('dzat nguyen van dzat');
   });
 });

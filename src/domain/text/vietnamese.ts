@@ -27,3 +27,13 @@ export function compareVietnameseNames(a: string, b: string): number {
   if (byGiven !== 0) return byGiven;
   return collator.compare(normalizeText(a), normalizeText(b));
 }
+
+/** Folds for ordering: like search folding, but đ sorts after d (as "dz"). */
+function foldForSort(value: string): string {
+  return foldVietnamese(value.replace(/đ/g, 'dz').replace(/Đ/g, 'Dz'));
+}
+
+/** The stored sort key of a name: the given name first, then the whole name (Vietnamese name order). */
+export function nameSortKey(fullName: string): string {
+  return `${foldForSort(givenName(fullName))} ${foldForSort(fullName)}`;
+}

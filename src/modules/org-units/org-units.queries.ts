@@ -6,6 +6,7 @@ import { typedList } from '../../db/sql-lists.js';
 import { members, unitKinds, unitSuccessions, units, unitVersions } from '../../db/schema/index.js';
 import { withinScope } from '../../db/scope.js';
 import { idsOnPath } from '../../domain/org/unit-path.js';
+import { ACTIVE_STATUSES } from '../../domain/members/reference-lists.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -104,7 +105,7 @@ export async function ancestorsOf(db: DbOrTx, path: string) {
 export async function subtreeCounts(db: DbOrTx, path: string): Promise<{ memberCount: number; unitCount: number }> {
   const [row] = await db
     .select({
-      memberCount: sql<number>`(select count(*)::int from ${members} m join ${units} u on u.id = m.unit_id where u.path <@ ${path}::ltree and m.status = 'active')`,
+      memberCount: sql<number>`(select count(*)::int from ${members} m join ${units} u on u.id = m.unit_id where u.path <@ ${path}::ltree and m.status in ('active','working_away','temporary_elsewhere','in_transit'))`,
       unitCount: sql<number>`(select count(*)::int - 1 from ${units} u where u.path <@ ${path}::ltree and u.closed_on is null)`,
     })
     .from(sql`(select 1) as one`);
@@ -226,7 +227,7 @@ export async function activeMemberCount(db: DbOrTx, unitId: string): Promise<num
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(members)
-    .where(and(eq(members.unitId, unitId), eq(members.status, 'active')));
+    .where(and(eq(members.unitId, unitId), inArray(members.status, [...ACTIVE_STATUSES])));
   return row?.n ?? 0;
 }
 

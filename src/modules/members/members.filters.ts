@@ -1,0 +1,64 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { members, units } from '../../db/schema/index.js';
+import { withinScope } from '../../db/scope.js';
+import { containsPattern } from '../../db/like.js';
+import {
+  ACTIVE_STATUSES,
+  type CareFlag,
+  type Gender,
+  type MemberStatus,
+} from '../../domain/members/reference-lists.js';
+import { normalizePhone } from '../../domain/members/member-rules.js';
+import { foldVietnamese } from '../../domain/text/vietnamese.js';
+
+/** What a member list is filtered by (already validated). */
+export interface MemberFilter {
+  /** The subtree listed. */
+  unitPath: string;
+  q?: string;
+  status?: MemberStatus[];
+  gender?: Gender;
+  ethnicity?: string;
+  religion?: string;
+  partyMember?: boolean;
+  careFlag?: CareFlag;
+  ageMin?: number;
+  ageMax?: number;
+  turns30In?: number;
+  /** Today's date (yyyy-mm-dd) for age filters. */
+  today: string;
+}
+
+function yearsBefore(today: string, years: number): string {
+  const [y, rest] = [Number(today.slice(0, 4)), today.slice(4)];
+  return `${y - years}${rest === '-02-29' ? '-02-28' : rest}`;
+}
+
+/** Search by CCCD (12 digits), phone, card number, or name ignoring diacritics. */
+function textMatch(q: string): SQL {
+  if (/^\d{12}$/.test(q)) return eq(members.cccd, q);
+  const phone = normalizePhone(q);
+  if (phone) return sql`(${members.phone} = ${phone} or ${members.cardNumber} = ${q})`;
+  if (/\d/.test(q)) return eq(members.cardNumber, q);
+  return sql`${members.searchName} like ${containsPattern(foldVietnamese(q))}`;
+}
+
+/** The WHERE clause of a member list: scope in SQL, the unit's subtree, then each filter. */
+export function memberWhere(scope: readonly string[], f: MemberFilter): SQL | undefined {
+  return and(
+    withinScope(units.path, scope),
+    sql`${units.path} <@ ${f.unitPath}::ltree`,
+    inArray(members.status, f.status && f.status.length > 0 ? f.status : [...ACTIVE_STATUSES]),
+    f.q ? textMatch(f.q) : undefined,
+    f.gender ? eq(members.gender, f.gender) : undefined,
+    f.ethnicity ? eq(members.ethnicity, f.ethnicity) : undefined,
+    f.religion ? eq(members.religion, f.religion) : undefined,
+    f.partyMember !== undefined ? eq(members.partyMember, f.partyMember) : undefined,
+    f.careFlag ? sql`${f.careFlag} = any(${members.careFlags})` : undefined,
+    f.ageMin !== undefined ? sql`${members.birthDate} <= ${yearsBefore(f.today, f.ageMin)}::date` : undefined,
+    f.ageMax !== undefined ? sql`${members.birthDate} > ${yearsBefore(f.today, f.ageMax + 1)}::date` : undefined,
+    f.turns30In !== undefined
+      ? sql`${members.birthDate} between ${`${f.turns30In - 30}-01-01`}::date and ${`${f.turns30In - 30}-12-31`}::date`
+      : undefined,
+  );
+}

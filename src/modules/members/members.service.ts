@@ -1,0 +1,232 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { memberComments, members } from '../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
+import { actionsOn, scopeOf } from '../../auth/actor.js';
+import type {
+  createMemberBody,
+  MemberDetail,
+  MemberPage,
+  memberListQuery,
+  updateMemberBody,
+} from '../../contracts/members.js';
+import { inScope } from '../../domain/auth/permissions.js';
+import { fail } from '../../domain/errors.js';
+import { idsOnPath } from '../../domain/org/unit-path.js';
+import { todayInVietnam } from '../../domain/text/dates.js';
+import { foldVietnamese, givenName, nameSortKey } from '../../domain/text/vietnamese.js';
+import { audit, type RequestContext } from '../audit/audit.service.js';
+import { provinceOf } from '../org-units/org-units.history.js';
+import { loadForAction } from '../org-units/org-units.service.js';
+import { eventsForChange, recordEvents } from './members.events.js';
+import { toRecord } from './members.presenter.js';
+import * as q from './members.queries.js';
+
+type Ctx = RequestContext & { actor: Actor };
+
+function encodeCursor(c: q.Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(value: string): q.Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString());
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string'))
+      return parsed as q.Cursor;
+  } catch {
+    // fall through to the error below
+  }
+  throw fail.invalid('cursor', 'Con trỏ trang không hợp lệ.');
+}
+
+/** True when the actor may see CCCD and phone unmasked for a unit at `path`. */
+export function seesPersonalData(actor: Actor, path: string): boolean {
+  return inScope(scopeOf(actor, 'member.personal'), path);
+}
+
+/** A page of the members of a unit's subtree, with filters and the total count. */
+export async function listMembers(db: Db, actor: Actor, query: z.output<typeof memberListQuery>): Promise<MemberPage> {
+  const unit = await loadForAction(db, actor, query.unitId, 'member.read');
+  const scope = scopeOf(actor, 'member.read');
+  const filter = { ...query, unitPath: unit.path, today: todayInVietnam() };
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const [rows, total] = await Promise.all([
+    q.listMembers(db, scope, filter, { sort: query.sort, limit: query.limit, cursor }),
+    q.countMembers(db, scope, filter),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1]?.member;
+  const personal = seesPersonalData(actor, unit.path);
+  const next =
+    rows.length > query.limit && last
+      ? encodeCursor([query.sort === 'name' ? last.sortKey : (last.birthDate ?? '9999-12-31'), last.id])
+      : null;
+  return {
+    items: page.map(({ member, unitName }) => ({ ...toRecord(member, personal), unitName })),
+    next,
+    total,
+  };
+}
+
+/** One member record with path, timeline and comments; 404 outside the actor's scope. */
+export async function getMember(db: DbOrTx, actor: Actor, memberId: string): Promise<MemberDetail> {
+  const found = await q.findMemberInScope(db, scopeOf(actor, 'member.read'), memberId);
+  if (!found) throw fail.notFound('đoàn viên');
+  const [events, comments, unitPath] = await Promise.all([
+    q.eventsOf(db, memberId),
+    q.commentsOf(db, memberId),
+    q.unitNamesOnPath(db, idsOnPath(found.unitPath)),
+  ]);
+  return {
+    ...toRecord(found.member, seesPersonalData(actor, found.unitPath)),
+    unitName: found.unitName,
+    unitPath,
+    events: events.map(({ event, unitName }) => ({
+      id: String(event.id),
+      kind: event.kind,
+      onDate: event.onDate,
+      unitName: unitName ?? null,
+      before: event.before,
+      after: event.after,
+      note: event.note,
+    })),
+    comments: comments.map((c) => ({ year: c.year, content: c.content, updatedAt: c.updatedAt.toISOString() })),
+    actions: actionsOn(actor, found.unitPath).filter((a) => a.startsWith('member.')),
+  };
+}
+
+async function loadBranch(tx: DbOrTx, actor: Actor, unitId: string) {
+  const found = await q.findBranchInScope(tx, scopeOf(actor, 'member.write'), unitId);
+  if (!found) {
+    await loadForAction(tx, actor, unitId, 'member.write');
+    throw fail.invalid('unitId', 'Đơn vị đã ngừng hoạt động.');
+  }
+  if (!found.isLeaf) throw fail.invalid('unitId', 'Đoàn viên phải sinh hoạt ở một chi đoàn: hãy chọn chi đoàn.');
+  return found.unit;
+}
+
+async function assertCccdFree(tx: DbOrTx, cccd: string | null | undefined, exceptId?: string): Promise<void> {
+  if (!cccd) return;
+  const other = await q.findActiveByCccd(tx, cccd, exceptId);
+  if (other) throw fail.invalid('cccd', `Số CCCD ${cccd} đã có trong hồ sơ đoàn viên khác đang sinh hoạt.`);
+}
+
+function derivedName(fullName: string) {
+  return { givenName: givenName(fullName), searchName: foldVietnamese(fullName), sortKey: nameSortKey(fullName) };
+}
+
+/** Creates a member record in a branch, with its first history event. */
+export async function createMember(db: Db, ctx: Ctx, body: z.output<typeof createMemberBody>): Promise<MemberDetail> {
+  const id = await db.transaction(async (tx) => {
+    const branch = await loadBranch(tx, ctx.actor, body.unitId);
+    await assertCccdFree(tx, body.cccd);
+    const [member] = await tx
+      .insert(members)
+      .values({ ...body, ...derivedName(body.fullName), provinceId: await provinceOf(tx, branch.path) })
+      .returning();
+    if (!member) throw new Error('insert returned no row');
+    await recordEvents(
+      tx,
+      member,
+      [{ kind: 'registered', after: { unitId: branch.id, status: member.status } }],
+      body.joinedOn ?? todayInVietnam(),
+      ctx.actor.userId,
+    );
+    await audit(tx, ctx, {
+      entity: 'member',
+      entityId: member.id,
+      action: 'create',
+      unitId: branch.id,
+      unitPath: branch.path,
+      after: member,
+    });
+    return member.id;
+  });
+  return getMember(db, ctx.actor, id);
+}
+
+/** Changes a member record; branch, status, position, card and identity changes become dated events. */
+export async function updateMember(
+  db: Db,
+  ctx: Ctx,
+  memberId: string,
+  body: z.output<typeof updateMemberBody>,
+): Promise<MemberDetail> {
+  await db.transaction(async (tx) => {
+    const found = await q.findMemberInScope(tx, scopeOf(ctx.actor, 'member.read'), memberId, true);
+    if (!found) throw fail.notFound('đoàn viên');
+    if (!inScope(scopeOf(ctx.actor, 'member.write'), found.unitPath)) throw fail.forbidden();
+    const before = found.member;
+    if (before.version !== body.version)
+      throw fail.conflict('Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.');
+    const { version: _v, ...changes } = body;
+    let unitPath = found.unitPath;
+    let provinceId = before.provinceId;
+    if (changes.unitId && changes.unitId !== before.unitId) {
+      const branch = await loadBranch(tx, ctx.actor, changes.unitId);
+      unitPath = branch.path;
+      provinceId = await provinceOf(tx, branch.path);
+    }
+    if (changes.cccd !== undefined && changes.cccd !== before.cccd) await assertCccdFree(tx, changes.cccd, memberId);
+    const [after] = await tx
+      .update(members)
+      .set({
+        ...changes,
+        ...(changes.fullName ? derivedName(changes.fullName) : {}),
+        provinceId,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(members.id, memberId), eq(members.version, body.version)))
+      .returning();
+    if (!after) throw fail.conflict('Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.');
+    await recordEvents(tx, after, eventsForChange(before, after), todayInVietnam(), ctx.actor.userId);
+    await audit(tx, ctx, {
+      entity: 'member',
+      entityId: memberId,
+      action: 'update',
+      unitId: after.unitId,
+      unitPath,
+      before,
+      after,
+    });
+  });
+  return getMember(db, ctx.actor, memberId);
+}
+
+/** Writes (or rewrites) the comment of one year on a member's book. */
+export async function putComment(
+  db: Db,
+  ctx: Ctx,
+  memberId: string,
+  year: number,
+  content: string,
+): Promise<MemberDetail> {
+  await db.transaction(async (tx) => {
+    const found = await q.findMemberInScope(tx, scopeOf(ctx.actor, 'member.read'), memberId);
+    if (!found) throw fail.notFound('đoàn viên');
+    if (!inScope(scopeOf(ctx.actor, 'member.write'), found.unitPath)) throw fail.forbidden();
+    const [existing] = await tx
+      .select()
+      .from(memberComments)
+      .where(and(eq(memberComments.memberId, memberId), eq(memberComments.year, year)));
+    await tx
+      .insert(memberComments)
+      .values({ memberId, year, content, authorId: ctx.actor.userId })
+      .onConflictDoUpdate({
+        target: [memberComments.memberId, memberComments.year],
+        set: { content, authorId: ctx.actor.userId, updatedAt: new Date() },
+      });
+    await audit(tx, ctx, {
+      entity: 'member_comment',
+      entityId: `${memberId}/${year}`,
+      action: existing ? 'update' : 'create',
+      unitId: found.member.unitId,
+      unitPath: found.unitPath,
+      before: existing ? { content: existing.content } : null,
+      after: { year, content },
+    });
+  });
+  return getMember(db, ctx.actor, memberId);
+}
