@@ -231,3 +231,13 @@ export const memberCommentBody = z.object({
     .min(1, { error: 'Nội dung nhận xét là bắt buộc.' })
     .max(4000, { error: 'Nhận xét dài tối đa 4000 ký tự.' }),
 });
+
+/** A group of records that look like the same person. */
+export const duplicateGroup = z.object({
+  reason: z.enum(['cccd', 'name_birth']),
+  members: z.array(memberListItem),
+});
+export type DuplicateGroup = z.infer<typeof duplicateGroup>;
+
+/** Merge `mergeId` into `keepId`. */
+export const mergeMembersBody = z.object({ keepId: id, mergeId: id });

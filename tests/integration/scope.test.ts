@@ -139,6 +139,14 @@ const cases: Case[] = [
   { name: 'revoke role', method: 'DELETE', url: () => `/api/accounts/${xadoanId}/roles/${xadoanGrant}`, write: true },
   { name: 'member list', method: 'GET', url: () => `/api/members?unitId=${ids.HCH}`, write: false },
   { name: 'member record', method: 'GET', url: () => `/api/members/${memberId}`, write: false },
+  { name: 'member duplicates', method: 'GET', url: () => `/api/members/duplicates?unitId=${ids.HCH}`, write: false },
+  {
+    name: 'merge members',
+    method: 'POST',
+    url: () => '/api/members/merge',
+    body: () => ({ keepId: memberId, mergeId: memberId }),
+    write: true,
+  },
   {
     name: 'create member',
     method: 'POST',

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { errorResponses, id } from '../../contracts/common.js';
 import {
   createMemberBody,
+  duplicateGroup,
+  mergeMembersBody,
   memberCommentBody,
   memberDetail,
   memberListQuery,
@@ -13,6 +15,7 @@ import type { App, AppDeps } from '../../http/types.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { fail } from '../../domain/errors.js';
 import { createMember, getMember, listMembers, putComment, updateMember } from './members.service.js';
+import { findDuplicates, mergeMembers } from './members.duplicates.js';
 
 const params = z.object({ id });
 const tags = ['members'];
@@ -32,6 +35,32 @@ export async function memberRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) => listMembers(db, await requireActor(request, deps), request.query),
+  );
+
+  app.get(
+    '/api/members/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ nghi trùng trong một đơn vị',
+        querystring: z.object({ unitId: id }),
+        response: { 200: z.array(duplicateGroup), ...errorResponses },
+      },
+    },
+    async (request) => findDuplicates(db, await requireActor(request, deps), request.query.unitId),
+  );
+
+  app.post(
+    '/api/members/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Hợp nhất hai hồ sơ trùng',
+        body: mergeMembersBody,
+        response: { 200: memberDetail, ...errorResponses },
+      },
+    },
+    async (request) => mergeMembers(db, await requestContext(request, deps), request.body.keepId, request.body.mergeId),
   );
 
   app.get(

@@ -215,3 +215,49 @@ describe('member lists', () => {
     expect(clear.items.some((m) => m.cccd && /^\d{12}$/.test(m.cccd))).toBe(true);
   });
 });
+
+describe('duplicates', () => {
+  it('finds records with the same name and birth date and merges them, keeping both histories', async () => {
+    const cookie = await t.as('bithu');
+    const unitId = await t.unitId('TDP1');
+    const base = { unitId, fullName: 'Võ Thị Hồng Nhung', birthDate: '2000-08-08', gender: 'female' };
+    const a = (await t.call('POST', '/api/members', cookie, { ...base, joinedOn: '2015-03-26' })).json<MemberDetail>();
+    const b = (
+      await t.call('POST', '/api/members', cookie, { ...base, fullName: 'VÕ THỊ HỒNG NHUNG', phone: '0912345678' })
+    ).json<MemberDetail>();
+    await t.call('PUT', `/api/members/${b.id}/comments/2024`, cookie, { content: 'Nhận xét trên hồ sơ trùng.' });
+    const groups = (await t.call('GET', `/api/members/duplicates?unitId=${unitId}`, cookie)).json<
+      { reason: string; members: { id: string }[] }[]
+    >();
+    const group = groups.find((g) => g.members.some((m) => m.id === a.id));
+    expect(group?.reason).toBe('name_birth');
+    expect(group?.members.map((m) => m.id).sort()).toEqual([a.id, b.id].sort());
+
+    const merged = await t.call('POST', '/api/members/merge', cookie, { keepId: a.id, mergeId: b.id });
+    expect(merged.statusCode).toBe(200);
+    const kept = merged.json<MemberDetail>();
+    expect(kept.phone).toBe('0912345678');
+    expect(kept.events.map((e) => e.kind).sort()).toEqual(['merged', 'registered', 'registered']);
+    expect(kept.comments.map((c) => c.year)).toEqual([2024]);
+    const gone = (await t.call('GET', `/api/members/${b.id}`, cookie)).json<MemberDetail>();
+    expect(gone.status).toBe('removed');
+    expect(gone.events.map((e) => e.kind)).toEqual(['merged_into']);
+    const after = (await t.call('GET', `/api/members/duplicates?unitId=${unitId}`, cookie)).json<
+      { members: { id: string }[] }[]
+    >();
+    expect(after.some((g) => g.members.some((m) => m.id === b.id))).toBe(false);
+  });
+
+  it('refuses merging a record with itself or one outside the scope', async () => {
+    const cookie = await t.as('bithu');
+    const page = (
+      await t.call('GET', `/api/members?unitId=${await t.unitId('TDP1')}&limit=1`, cookie)
+    ).json<MemberPage>();
+    const own = page.items[0]!.id;
+    expect((await t.call('POST', '/api/members/merge', cookie, { keepId: own, mergeId: own })).statusCode).toBe(400);
+    const other = (
+      await t.call('GET', `/api/members?unitId=${await t.unitId('TDP2')}&limit=1`, await t.as('xadoan'))
+    ).json<MemberPage>().items[0]!.id;
+    expect((await t.call('POST', '/api/members/merge', cookie, { keepId: own, mergeId: other })).statusCode).toBe(404);
+  });
+});
