@@ -11,7 +11,8 @@ export interface Scale {
 }
 
 export const SCALES: Record<string, Scale> = {
-  national: { provinces: 34, grassrootsPerProvince: 300, branchesPerGrassroots: 30, members: 2_000_000 },
+  national: { provinces: 34, grassrootsPerProvince: 300, branchesPerGrassroots: 40, members: 6_000_000 },
+  million: { provinces: 34, grassrootsPerProvince: 100, branchesPerGrassroots: 20, members: 1_000_000 },
   small: { provinces: 6, grassrootsPerProvince: 50, branchesPerGrassroots: 10, members: 50_000 },
 };
 
@@ -53,16 +54,7 @@ export async function generateCountry(db: Db, scale: Scale): Promise<{ units: nu
     insert into unit_versions (unit_id, parent_id, path, code, name, kind, valid_from)
     select id, parent_id, path, code, name, kind, founded_on from units`),
   );
-  await db.execute(
-    sql.raw(`
-    with b as (select id, row_number() over (order by id) as rn, (select id from units pr where pr.path @> u.path and pr.kind = 'province') as province_id
-               from units u where kind = 'branch'),
-         nb as (select count(*) as c from b)
-    insert into members (unit_id, province_id, full_name, given_name, search_name, birth_date, gender)
-    select b.id, b.province_id, 'Nguyễn Văn ' || i, 'Văn ' || i, 'nguyen van ' || i, date '1996-01-01' + (i % 5000), case when i % 2 = 0 then 'male' else 'female' end
-    from generate_series(1, ${scale.members}) i
-    join b on b.rn = 1 + (i % (select c from nb))`),
-  );
+  await insertMembers(db, scale.members);
   await db.execute(sql.raw('analyze'));
   return countCountry(db);
 }
@@ -74,4 +66,107 @@ export async function countCountry(db: Db): Promise<{ units: number; members: nu
     sql`select (select count(*)::int from units) as units, (select count(*)::int from members) as members`,
   );
   return { units: Number(count?.units ?? 0), members: Number(count?.members ?? 0) };
+}
+
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Ngọc', 'Minh', 'Thu', 'Quốc', 'Thanh', 'Đức', 'Kim', 'Gia', 'Bảo'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hùng',
+  'Khoa',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tài',
+  'Thắng',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+  'Anh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'My',
+  'Ngân',
+  'Nhung',
+  'Phương',
+  'Quỳnh',
+  'Thảo',
+  'Trang',
+  'Uyên',
+  'Yến',
+  'Vy',
+  'Trâm',
+  'Nhi',
+  'Thư',
+  'Hằng',
+  'Loan',
+];
+const arr = (list: readonly string[]) => `array[${list.map((x) => `'${x}'`).join(',')}]`;
+const fold = (expr: string) => `lower(unaccent_immutable(replace(replace(${expr}, 'đ', 'dz'), 'Đ', 'Dz')))`;
+
+/** Members spread over all branches with varied Vietnamese names, CCCD, phone and birth dates, in batches. */
+async function insertMembers(db: Db, total: number): Promise<void> {
+  await db.execute(
+    sql.raw(`create temporary table bench_branches as
+    select row_number() over (order by u.id) as rn, u.id,
+      (select pr.id from units pr where pr.path @> u.path and pr.kind = 'province') as province_id
+    from units u where u.kind = 'branch'`),
+  );
+  const batch = 500_000;
+  for (let start = 1; start <= total; start += batch) {
+    const end = Math.min(total, start + batch - 1);
+    await db.execute(
+      sql.raw(`
+      with n as (select count(*) as c from bench_branches),
+      g as (
+        select i, (${arr(FAMILY)})[1 + (i * 7) % ${FAMILY.length}] || ' ' || (${arr(MIDDLE)})[1 + (i * 13) % ${MIDDLE.length}]
+                  || ' ' || (${arr(GIVEN)})[1 + (i * 31) % ${GIVEN.length}] as full_name,
+               (${arr(GIVEN)})[1 + (i * 31) % ${GIVEN.length}] as given_name
+        from generate_series(${start}, ${end}) i)
+      insert into members (unit_id, province_id, full_name, given_name, search_name, sort_key, birth_date, gender, ethnicity,
+                           religion, cccd, phone, joined_on, card_number, status)
+      select b.id, b.province_id, g.full_name, g.given_name, lower(unaccent_immutable(g.full_name)),
+             ${fold('g.given_name')} || ' ' || ${fold('g.full_name')},
+             date '1996-01-01' + (g.i % 4700), case when g.i % 2 = 0 then 'male' else 'female' end,
+             case when g.i % 20 = 0 then 'Tày' else 'Kinh' end, case when g.i % 9 = 0 then 'Phật giáo' else 'Không' end,
+             lpad(g.i::text, 12, '0'), '09' || lpad((g.i % 100000000)::text, 8, '0'), date '2012-03-26' + (g.i % 4000),
+             'DV' || lpad(g.i::text, 8, '0'), case when g.i % 25 = 0 then 'working_away' else 'active' end
+      from g join bench_branches b on b.rn = 1 + (g.i % (select c from n))`),
+    );
+  }
+  await db.execute(sql.raw('drop table bench_branches'));
 }

@@ -16,7 +16,11 @@ import { countCountry, generateCountry, SCALES } from './generate.js';
  * PostgreSQL when BENCH_DATABASE_URL (or DATABASE_URL) is set, else PGlite; BENCH_SCALE=national|small.
  */
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || '';
-const scaleName = process.env.BENCH_SCALE ?? (serverUrl ? 'national' : 'small');
+const scaleArg = process.argv.indexOf('--scale');
+const scaleName =
+  (scaleArg > 0 ? process.argv[scaleArg + 1] : undefined) ??
+  process.env.BENCH_SCALE ??
+  (serverUrl ? 'national' : 'small');
 const scale = SCALES[scaleName];
 if (!scale) throw new Error(`BENCH_SCALE phải là ${Object.keys(SCALES).join(' hoặc ')}`);
 
@@ -111,6 +115,31 @@ async function main(): Promise<void> {
     get(`/api/units/tree-as-of?date=2026-01-01&rootId=${province}`),
   );
   await time('GET /api/audit?limit=50', 20, () => get('/api/audit?limit=50'));
+
+  console.log('\nMember registry');
+  const encoded = (text: string) => encodeURIComponent(text);
+  await time('GET /api/members (branch, first page of 50)', 30, () => get(`/api/members?unitId=${branch}&limit=50`));
+  await time('GET /api/members (grassroots, first page of 50)', 30, () =>
+    get(`/api/members?unitId=${grassroots}&limit=50`),
+  );
+  await time('GET /api/members (province, first page of 50)', 20, () =>
+    get(`/api/members?unitId=${province}&limit=50`),
+  );
+  await time('GET /api/members (province, sorted by birth date)', 20, () =>
+    get(`/api/members?unitId=${province}&limit=50&sort=birthDate`),
+  );
+  await time('GET /api/members?q=nguyen van an (province)', 20, () =>
+    get(`/api/members?unitId=${province}&limit=50&q=${encoded('nguyen van an')}`),
+  );
+  await time('GET /api/members?q=Nguyễn Văn An (whole country)', 10, () =>
+    get(`/api/members?unitId=${root!.id}&limit=50&q=${encoded('Nguyễn Văn An')}`),
+  );
+  await time('GET /api/members?q=<CCCD> (whole country)', 20, () =>
+    get(`/api/members?unitId=${root!.id}&q=000000123456`),
+  );
+  await time('GET /api/members (province, women of Tày ethnicity, count)', 10, () =>
+    get(`/api/members?unitId=${province}&limit=50&gender=female&ethnicity=T%C3%A0y`),
+  );
 
   await app.close();
   await database.close();
