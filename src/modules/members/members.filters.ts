@@ -15,6 +15,8 @@ import { foldVietnamese } from '../../domain/text/vietnamese.js';
 export interface MemberFilter {
   /** The subtree listed. */
   unitPath: string;
+  /** The province the subtree lies in, when it lies in one: lets the planner use the province indexes. */
+  provinceId?: string | null;
   q?: string;
   status?: MemberStatus[];
   gender?: Gender;
@@ -48,6 +50,7 @@ export function memberWhere(scope: readonly string[], f: MemberFilter): SQL | un
   return and(
     withinScope(units.path, scope),
     sql`${units.path} <@ ${f.unitPath}::ltree`,
+    f.provinceId ? eq(members.provinceId, f.provinceId) : undefined,
     inArray(members.status, f.status && f.status.length > 0 ? f.status : [...ACTIVE_STATUSES]),
     f.q ? textMatch(f.q) : undefined,
     f.gender ? eq(members.gender, f.gender) : undefined,

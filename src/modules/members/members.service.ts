@@ -49,7 +49,8 @@ export function seesPersonalData(actor: Actor, path: string): boolean {
 export async function listMembers(db: Db, actor: Actor, query: z.output<typeof memberListQuery>): Promise<MemberPage> {
   const unit = await loadForAction(db, actor, query.unitId, 'member.read');
   const scope = scopeOf(actor, 'member.read');
-  const filter = { ...query, unitPath: unit.path, today: todayInVietnam() };
+  const provinceId = await provinceOf(db, unit.path);
+  const filter = { ...query, unitPath: unit.path, provinceId, today: todayInVietnam() };
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const [rows, total] = await Promise.all([
     q.listMembers(db, scope, filter, { sort: query.sort, limit: query.limit, cursor }),
