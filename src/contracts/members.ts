@@ -46,11 +46,11 @@ const email = z
 
 const optionalDate = isoDate.nullable().optional();
 
-/** Every field of a member record that a cadre can write. */
+/** Every field of a member record that a cadre can write (no defaults: an update leaves out what it does not change). */
 export const memberFields = z.object({
   fullName,
   birthDate: optionalDate,
-  birthYearOnly: z.boolean().default(false),
+  birthYearOnly: z.boolean().optional(),
   gender: z.enum(GENDERS, { error: 'Giới tính phải là Nam hoặc Nữ.' }),
   ethnicity: optionalText('Dân tộc', 40),
   religion: optionalText('Tôn giáo', 80),
@@ -69,7 +69,7 @@ export const memberFields = z.object({
   cardNumber: optionalText('Số thẻ đoàn viên', 30),
   cardIssuedOn: optionalDate,
   position: optionalText('Chức vụ', 100),
-  partyMember: z.boolean().default(false),
+  partyMember: z.boolean().optional(),
   partyJoinedOn: optionalDate,
   pioneerHistory: optionalText('Quá trình tham gia Đội', 300),
   educationLevel: optionalText('Trình độ học vấn', 40),
@@ -77,17 +77,23 @@ export const memberFields = z.object({
   occupation: optionalText('Nghề nghiệp', 120),
   schoolClass: optionalText('Trường, lớp', 120),
   workplace: optionalText('Nơi làm việc', 200),
-  status: z.enum(MEMBER_STATUSES, { error: 'Tình trạng không hợp lệ.' }).default('active'),
+  status: z.enum(MEMBER_STATUSES, { error: 'Tình trạng không hợp lệ.' }).optional(),
   awayPlace: optionalText('Nơi làm ăn xa', 200),
   awaySince: optionalDate,
-  careFlags: z.array(z.enum(CARE_FLAGS, { error: 'Diện quan tâm không hợp lệ.' })).default([]),
+  careFlags: z.array(z.enum(CARE_FLAGS, { error: 'Diện quan tâm không hợp lệ.' })).optional(),
   careNote: optionalText('Ghi chú hoàn cảnh', 1000),
   helpPlan: optionalText('Kế hoạch giúp đỡ', 1000),
 });
 export type MemberFields = z.output<typeof memberFields>;
 
 /** Create a member in a branch. */
-export const createMemberBody = memberFields.extend({ unitId: id });
+export const createMemberBody = memberFields.extend({
+  unitId: id,
+  birthYearOnly: z.boolean().default(false),
+  partyMember: z.boolean().default(false),
+  status: z.enum(MEMBER_STATUSES, { error: 'Tình trạng không hợp lệ.' }).default('active'),
+  careFlags: z.array(z.enum(CARE_FLAGS, { error: 'Diện quan tâm không hợp lệ.' })).default([]),
+});
 export type CreateMemberBody = z.input<typeof createMemberBody>;
 
 /** Change a member record; `version` must be the one read (else 409). */

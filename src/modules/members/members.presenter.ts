@@ -16,3 +16,13 @@ export function toRecord(m: MemberRow, personal: boolean): MemberRecord {
     createdAt: createdAt.toISOString(),
   };
 }
+
+/** An event's before/after values with CCCD and phone masked. */
+export function maskPersonal(values: unknown): unknown {
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+  const out: Record<string, unknown> = { ...(values as Record<string, unknown>) };
+  for (const key of ['cccd', 'phone']) {
+    if (typeof out[key] === 'string') out[key] = maskTail(out[key] as string);
+  }
+  return out;
+}

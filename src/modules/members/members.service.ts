@@ -20,7 +20,7 @@ import { audit, type RequestContext } from '../audit/audit.service.js';
 import { provinceOf } from '../org-units/org-units.history.js';
 import { loadForAction } from '../org-units/org-units.service.js';
 import { eventsForChange, recordEvents } from './members.events.js';
-import { toRecord } from './members.presenter.js';
+import { maskPersonal, toRecord } from './members.presenter.js';
 import * as q from './members.queries.js';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -79,8 +79,9 @@ export async function getMember(db: DbOrTx, actor: Actor, memberId: string): Pro
     q.commentsOf(db, memberId),
     q.unitNamesOnPath(db, idsOnPath(found.unitPath)),
   ]);
+  const personal = seesPersonalData(actor, found.unitPath);
   return {
-    ...toRecord(found.member, seesPersonalData(actor, found.unitPath)),
+    ...toRecord(found.member, personal),
     unitName: found.unitName,
     unitPath,
     events: events.map(({ event, unitName }) => ({
@@ -88,8 +89,8 @@ export async function getMember(db: DbOrTx, actor: Actor, memberId: string): Pro
       kind: event.kind,
       onDate: event.onDate,
       unitName: unitName ?? null,
-      before: event.before,
-      after: event.after,
+      before: personal ? event.before : maskPersonal(event.before),
+      after: personal ? event.after : maskPersonal(event.after),
       note: event.note,
     })),
     comments: comments.map((c) => ({ year: c.year, content: c.content, updatedAt: c.updatedAt.toISOString() })),

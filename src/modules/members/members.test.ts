@@ -115,6 +115,46 @@ describe('member records', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('changes only the fields sent, and masks CCCD in the history for a viewer', async () => {
+    const cookie = await t.as('xadoan');
+    const created = (
+      await t.call(
+        'POST',
+        '/api/members',
+        cookie,
+        await newMember({
+          cccd: '048303007777',
+          fullName: 'Đinh Thị Thu',
+          cardNumber: 'DV9990007',
+          status: 'working_away',
+          partyMember: true,
+          careFlags: ['hardship'],
+        }),
+      )
+    ).json<MemberDetail>();
+    const res = await t.call('PATCH', `/api/members/${created.id}`, cookie, {
+      version: created.version,
+      position: 'Ủy viên',
+      cccd: '048303007778',
+    });
+    expect(res.json<MemberDetail>()).toMatchObject({
+      status: 'working_away',
+      partyMember: true,
+      careFlags: ['hardship'],
+      position: 'Ủy viên',
+    });
+    expect(
+      res
+        .json<MemberDetail>()
+        .events.map((e) => e.kind)
+        .sort(),
+    ).toEqual(['identity_change', 'position_change', 'registered']);
+    const viewer = await t.accountWithRole('viewer', 'HCH');
+    const seen = (await t.call('GET', `/api/members/${created.id}`, viewer.cookie)).json<MemberDetail>();
+    expect(JSON.stringify(seen)).not.toContain('048303007778');
+    expect(JSON.stringify(seen)).not.toContain('048303007777');
+  });
+
   it('keeps one comment per year and refuses a future year', async () => {
     const cookie = await t.as('xadoan');
     const page = (
