@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +26,9 @@ import { unitKindRoutes } from '../modules/unit-kinds/unit-kinds.routes.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
+import { memberImportRoutes } from '../modules/member-import/member-import.routes.js';
+import { memberExportRoutes } from '../modules/member-export/member-export.routes.js';
+import { MAX_IMPORT_BYTES } from '../contracts/member-import.js';
 
 export interface CreateAppOptions {
   database: Database;
@@ -69,6 +73,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 12 },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -91,6 +98,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     accountRoutes,
     auditRoutes,
     memberRoutes,
+    memberImportRoutes,
+    memberExportRoutes,
   ]) {
     await routes(app, deps);
   }

@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HistoryOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HistoryOutlined,
+  IdcardOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/current-user';
@@ -24,6 +31,13 @@ export function useNavItems(): NavItem[] {
       icon: <ApartmentOutlined />,
       to: firstRoot ? `/units/${firstRoot.id}` : '/',
     },
+    me.actions.includes('member.read') &&
+      Boolean(firstRoot) && {
+        key: 'members',
+        label: t('nav.members'),
+        icon: <IdcardOutlined />,
+        to: `/units/${firstRoot?.id}/members`,
+      },
     me.actions.includes('account.read') && {
       key: 'accounts',
       label: t('nav.accounts'),
@@ -45,6 +59,7 @@ export function useNavItems(): NavItem[] {
 /** The menu key of the current page. */
 export function useSelectedNavKey(): string {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  if (pathname.startsWith('/members') || /^\/units\/[^/]+\/member/.test(pathname)) return 'members';
   if (pathname.startsWith('/units')) return 'org';
   if (pathname.startsWith('/accounts')) return 'accounts';
   if (pathname.startsWith('/audit')) return 'audit';

@@ -8,6 +8,10 @@ import { AccountsPage } from '../features/accounts/accounts-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { UnitKindsPage } from '../features/unit-kinds/unit-kinds-page';
 import { OrgHistoryPage } from '../features/org-history/org-history-page';
+import { MembersTab } from '../features/members/members-tab';
+import { MemberPage } from '../features/members/member-page';
+import { parseMemberFilter } from '../features/members/member-search';
+import { MemberImportPage } from '../features/member-import/member-import-page';
 import { ShellLayout } from './shell-layout';
 import { NoScopePage, NotFoundPage } from './status-pages';
 
@@ -57,6 +61,55 @@ const unitRoute = createRoute({
   },
 });
 
+/** The unit page on its "Đoàn viên" tab; the list filters live in the query string. */
+const unitMembersRoute = createRoute({
+  getParentRoute: () => unitRoute,
+  path: 'members',
+  validateSearch: parseMemberFilter,
+  component: function UnitMembersRoute() {
+    const { unitId } = unitMembersRoute.useParams();
+    const filter = unitMembersRoute.useSearch();
+    const navigate = unitMembersRoute.useNavigate();
+    return (
+      <MembersTab
+        unitId={unitId}
+        filter={filter}
+        onFilterChange={(search) => void navigate({ search, replace: true })}
+      />
+    );
+  },
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'members/$memberId',
+  component: function MemberRoute() {
+    const { memberId } = memberRoute.useParams();
+    return <MemberPage key={memberId} memberId={memberId} />;
+  },
+});
+
+/** The member import wizard of a unit; `job` keeps the running import across reloads. */
+const memberImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'units/$unitId/member-import',
+  validateSearch: (search: Record<string, unknown>): { job?: string } =>
+    typeof search.job === 'string' && /^[0-9a-f-]{36}$/.test(search.job) ? { job: search.job } : {},
+  component: function MemberImportRoute() {
+    const { unitId } = memberImportRoute.useParams();
+    const { job } = memberImportRoute.useSearch();
+    const navigate = memberImportRoute.useNavigate();
+    return (
+      <MemberImportPage
+        key={unitId}
+        unitId={unitId}
+        jobId={job}
+        onJob={(id) => void navigate({ search: id ? { job: id } : {}, replace: Boolean(id) })}
+      />
+    );
+  },
+});
+
 const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: 'accounts', component: AccountsPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: 'audit', component: AuditPage });
 const unitKindsRoute = createRoute({ getParentRoute: () => appRoute, path: 'unit-kinds', component: UnitKindsPage });
@@ -71,7 +124,9 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     indexRoute,
-    unitRoute,
+    unitRoute.addChildren([unitMembersRoute]),
+    memberRoute,
+    memberImportRoute,
     accountsRoute,
     auditRoute,
     unitKindsRoute,

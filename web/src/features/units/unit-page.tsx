@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageError } from '../../components/page-error';
 import { PageTitle } from '../../components/page-title';
@@ -12,6 +13,9 @@ import { UnitChildrenTab } from './unit-children-tab';
 import { UnitHistoryTab } from './unit-history-tab';
 import { UnitActionButtons, type UnitAction } from './unit-action-buttons';
 import { UnitActionModals } from './unit-action-modals';
+import { MembersTab } from '../members/members-tab';
+
+const NO_FILTER = {};
 
 /** One unit: path, details, sub-units, history and the actions the account may take on it. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -20,6 +24,10 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const { data: unit, error, isPending, refetch } = useQuery(unitDetailOptions(unitId));
   const { kindName, byCode } = useUnitKinds();
   const [action, setAction] = useState<UnitAction | null>(null);
+  // The "Đoàn viên" tab has its own address (/units/$unitId/members, with the list filters in the query).
+  const onMembers = Boolean(useMatchRoute()({ to: '/units/$unitId/members', params: { unitId } }));
+  const navigate = useNavigate();
+  const [tab, setTab] = useState<string | undefined>(undefined);
 
   if (isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (error || !unit) return <PageError error={error} onRetry={() => void refetch()} />;
@@ -28,6 +36,30 @@ export function UnitPage({ unitId }: { unitId: string }) {
     setAction(null);
     void queryClient.invalidateQueries({ queryKey: unitKeys.all });
   };
+
+  const tabs = [
+    // A leaf kind (chi đoàn) has no sub-units: no tab for them.
+    !(byCode.get(unit.kind)?.isLeaf && unit.childCount === 0) && {
+      key: 'children',
+      label: t('unit.tabs.children', { n: unit.childCount }),
+      children: <UnitChildrenTab unitId={unit.id} />,
+    },
+    unit.actions.includes('member.read') && {
+      key: 'members',
+      label: t('member.tab'),
+      // On /units/$unitId (a branch opens on this tab) the list starts unfiltered; filtering moves to .../members.
+      children: onMembers ? (
+        <Outlet />
+      ) : (
+        <MembersTab
+          unitId={unit.id}
+          filter={NO_FILTER}
+          onFilterChange={(search) => void navigate({ to: '/units/$unitId/members', params: { unitId }, search })}
+        />
+      ),
+    },
+    { key: 'history', label: t('unit.tabs.history'), children: <UnitHistoryTab unit={unit} /> },
+  ].filter((item) => item !== false);
 
   return (
     <>
@@ -48,15 +80,16 @@ export function UnitPage({ unitId }: { unitId: string }) {
       </Card>
       <Card size="small">
         <Tabs
-          items={[
-            // A leaf kind (chi đoàn) has no sub-units: no tab for them.
-            !(byCode.get(unit.kind)?.isLeaf && unit.childCount === 0) && {
-              key: 'children',
-              label: t('unit.tabs.children', { n: unit.childCount }),
-              children: <UnitChildrenTab unitId={unit.id} />,
-            },
-            { key: 'history', label: t('unit.tabs.history'), children: <UnitHistoryTab unit={unit} /> },
-          ].filter((tab) => tab !== false)}
+          activeKey={onMembers ? 'members' : (tab ?? tabs[0]?.key)}
+          onChange={(key) => {
+            if (key === 'members') {
+              void navigate({ to: '/units/$unitId/members', params: { unitId } });
+              return;
+            }
+            setTab(key);
+            if (onMembers) void navigate({ to: '/units/$unitId', params: { unitId } });
+          }}
+          items={tabs}
         />
       </Card>
       <UnitActionModals unit={unit} action={action} onClose={() => setAction(null)} onReload={reload} />
