@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { rows } from '../src/db/rows.js';
+import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE } from '../src/seed/names.js';
 
 /** Size of a generated country. */
 export interface Scale {
@@ -68,73 +69,8 @@ export async function countCountry(db: Db): Promise<{ units: number; members: nu
   return { units: Number(count?.units ?? 0), members: Number(count?.members ?? 0) };
 }
 
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-];
-const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Ngọc', 'Minh', 'Thu', 'Quốc', 'Thanh', 'Đức', 'Kim', 'Gia', 'Bảo'];
-const GIVEN = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Đạt',
-  'Hải',
-  'Hùng',
-  'Khoa',
-  'Long',
-  'Minh',
-  'Nam',
-  'Phúc',
-  'Quân',
-  'Sơn',
-  'Tài',
-  'Thắng',
-  'Trung',
-  'Tuấn',
-  'Việt',
-  'Vinh',
-  'Anh',
-  'Chi',
-  'Dung',
-  'Giang',
-  'Hà',
-  'Hạnh',
-  'Hoa',
-  'Hương',
-  'Lan',
-  'Linh',
-  'Mai',
-  'My',
-  'Ngân',
-  'Nhung',
-  'Phương',
-  'Quỳnh',
-  'Thảo',
-  'Trang',
-  'Uyên',
-  'Yến',
-  'Vy',
-  'Trâm',
-  'Nhi',
-  'Thư',
-  'Hằng',
-  'Loan',
-];
+const MIDDLE = [...MIDDLE_MALE, ...MIDDLE_FEMALE];
+const GIVEN = [...GIVEN_MALE, ...GIVEN_FEMALE];
 const arr = (list: readonly string[]) => `array[${list.map((x) => `'${x}'`).join(',')}]`;
 const fold = (expr: string) => `lower(unaccent_immutable(replace(replace(${expr}, 'đ', 'dz'), 'Đ', 'Dz')))`;
 

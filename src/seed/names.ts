@@ -10,7 +10,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FAMILY = [
+/** Family names, weighted roughly by how common they are. */
+export const FAMILY = [
   'Nguyễn',
   'Nguyễn',
   'Nguyễn',
@@ -36,9 +37,24 @@ const FAMILY = [
   'Mai',
   'Lương',
 ];
-const MIDDLE_MALE = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thành', 'Công', 'Gia', 'Hoàng', 'Anh', 'Tấn', 'Đình'];
-const MIDDLE_FEMALE = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Kim', 'Mỹ', 'Bảo', 'Khánh', 'Phương', 'Hoài', 'Minh', 'Thùy'];
-const GIVEN_MALE = [
+/** Middle names by gender. */
+export const MIDDLE_MALE = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thành', 'Công', 'Gia', 'Hoàng', 'Anh', 'Tấn', 'Đình'];
+export const MIDDLE_FEMALE = [
+  'Thị',
+  'Ngọc',
+  'Thu',
+  'Thanh',
+  'Kim',
+  'Mỹ',
+  'Bảo',
+  'Khánh',
+  'Phương',
+  'Hoài',
+  'Minh',
+  'Thùy',
+];
+/** Given names by gender. */
+export const GIVEN_MALE = [
   'An',
   'Bình',
   'Cường',
@@ -68,7 +84,7 @@ const GIVEN_MALE = [
   'Kiên',
   'Huy',
 ];
-const GIVEN_FEMALE = [
+export const GIVEN_FEMALE = [
   'Anh',
   'Chi',
   'Dung',

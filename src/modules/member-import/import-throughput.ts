@@ -9,10 +9,10 @@ import type { JobControl } from './member-import.control.js';
 import { runDryRun } from './member-import.dry-run.js';
 import * as q from './member-import.queries.js';
 import { commitImport, createImport } from './member-import.service.js';
+import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_MALE } from '../../seed/names.js';
 
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Minh', 'Ngọc', 'Phúc', 'Quân', 'Thảo'];
-const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Đức'];
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi'];
+const GIVEN = [...GIVEN_MALE, ...GIVEN_FEMALE];
+const MIDDLE = MIDDLE_MALE;
 const HEADER = [
   'STT',
   'Họ và tên',
