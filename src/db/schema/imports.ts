@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -13,12 +12,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { units } from './org.js';
+import { bytea } from './types.js';
 
-/** PostgreSQL `bytea`: PGlite answers with Uint8Array, node-postgres with Buffer; both become Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /** Counts of a dry run or a commit, by outcome. */
 export interface ImportCounts {
@@ -76,7 +71,7 @@ export const importJobs = pgTable(
       .where(sql`${t.status} in ('queued','running','committing')`),
     check(
       'import_jobs_status_check',
-      sql`${t.status} in ('queued','running','dry_run_ready','committing','done','failed')`,
+      sql`${t.status} in ('queued','running','dry_run_ready','committing','done','failed','cancelled')`,
     ),
     check('import_jobs_kind_check', sql`${t.fileKind} in ('xlsx','csv')`),
   ],

@@ -77,6 +77,7 @@ export const members = pgTable(
   (t) => [
     index('members_unit_sort_idx').on(t.unitId, t.sortKey, t.id),
     index('members_province_sort_idx').on(t.provinceId, t.sortKey, t.id),
+    index('members_province_birth_idx').on(t.provinceId, t.birthDate, t.id),
     index('members_sort_idx').on(t.sortKey, t.id),
     index('members_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('members_phone_idx').on(t.phone),
