@@ -64,10 +64,7 @@ export const memberChangeRequests = pgTable(
     uniqueIndex('member_change_requests_pending_uq')
       .on(t.memberId)
       .where(sql`${t.status} = 'pending'`),
-    check(
-      'member_change_requests_status_check',
-      sql`${t.status} in ('pending','approved','rejected','withdrawn')`,
-    ),
+    check('member_change_requests_status_check', sql`${t.status} in ('pending','approved','rejected','withdrawn')`),
   ],
 );
 
