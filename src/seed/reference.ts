@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/client.js';
 import { unitKinds } from '../db/schema/index.js';
+import { ensureDefaultRules } from '../modules/rules/rules.queries.js';
 
 /** The level kinds of DOMAIN.md §2; administrators can add more. */
 export const DEFAULT_UNIT_KINDS = [
@@ -30,4 +31,5 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
     .insert(unitKinds)
     .values([...DEFAULT_UNIT_KINDS])
     .onConflictDoNothing();
+  await ensureDefaultRules(db);
 }

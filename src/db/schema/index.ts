@@ -4,3 +4,6 @@ export * from './members.js';
 export * from './audit.js';
 export * from './imports.js';
 export * from './self-service.js';
+export * from './rules.js';
+export * from './documents.js';
+export * from './procedures.js';

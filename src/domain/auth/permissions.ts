@@ -19,6 +19,10 @@ export const ACTIONS = [
   /** See CCCD and phone numbers unmasked, and export them. */
   'member.personal',
   'self.read',
+  /** Upload and replace the unit's .docx templates of official documents. */
+  'document.template',
+  /** Record new values of the configurable rules (age limits, quorums, deadlines...). */
+  'rules.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,11 +36,12 @@ const UNIT_ADMIN: Action[] = [
   'account.read',
   'account.manage',
   'role.grant',
+  'document.template',
 ];
 
 /** The permission list: which role may take which action inside its subtree. */
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  system_admin: [...UNIT_ADMIN, 'unitKind.manage'],
+  system_admin: [...UNIT_ADMIN, 'unitKind.manage', 'rules.manage'],
   unit_admin: UNIT_ADMIN,
   cadre: CADRE,
   viewer: READ,
