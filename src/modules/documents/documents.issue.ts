@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { documentCounters, documents } from '../../db/schema/index.js';
 import { DOCUMENT_KINDS, documentNumberText } from '../../domain/documents/document-kinds.js';
 import type { DocumentKind } from '../../domain/documents/document-kinds.js';
+import type { DocumentData } from '../../domain/documents/document-data.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 
 /** What a procedure asks to issue. */
@@ -14,8 +15,8 @@ export interface IssueDocumentInput {
   /** ISO date of issue; its year picks the counter. */
   issuedOn: string;
   subject: string;
-  /** Merge fields for the template. */
-  data: Record<string, unknown>;
+  /** What the document is rendered from. */
+  data: DocumentData;
   entity?: string;
   entityId?: string;
   place?: string | null;
