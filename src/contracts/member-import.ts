@@ -55,7 +55,17 @@ export const importFieldDto = z.object({
 export const importFieldsResponse = z.object({ fields: z.array(importFieldDto) });
 
 /** Where a job stands. */
-export const IMPORT_STATUSES = ['queued', 'running', 'dry_run_ready', 'committing', 'done', 'failed'] as const;
+export const IMPORT_STATUSES = [
+  'queued',
+  'running',
+  'dry_run_ready',
+  'committing',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
+/** What can be done with a job now: correct the mapping, write it, cancel it, download its report. */
+export const IMPORT_ACTIONS = ['mapping', 'commit', 'cancel', 'report'] as const;
 export const IMPORT_OUTCOMES = ['create', 'update', 'unchanged', 'reject'] as const;
 
 /** A column of the file's header row. */
@@ -78,6 +88,9 @@ export const importIssueDto = z.object({
   text: z.string(),
 });
 
+/** A cell of a rejected row as written in the file (CCCD and phone masked without the personal-data permission). */
+export const importRawCellDto = z.object({ column: z.string(), header: z.string(), value: z.string() });
+
 /** A field an update changes. */
 export const importChangeDto = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 
@@ -91,6 +104,8 @@ export const importPreviewRow = z.object({
   memberId: id.nullable(),
   errors: z.array(importIssueDto),
   changes: z.array(importChangeDto).nullable(),
+  /** The non-empty cells of a rejected row as in the file (null for other rows). */
+  raw: z.array(importRawCellDto).nullable(),
 });
 
 /** Rows by outcome. */
@@ -122,6 +137,10 @@ export const importJobDto = z.object({
   processedRows: z.number().int(),
   counts: importCounts.nullable(),
   error: z.object({ message: z.string(), details: z.unknown() }).nullable(),
+  /** The file and the rows were deleted after the retention period; the job stays as history. */
+  purged: z.boolean(),
+  /** What the actor can do with the job now. */
+  actions: z.array(z.enum(IMPORT_ACTIONS)),
   preview: z.object({
     create: z.array(importPreviewRow),
     update: z.array(importPreviewRow),

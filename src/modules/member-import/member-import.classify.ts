@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.js';
 import { memberFields } from '../../contracts/members.js';
 import { inScope } from '../../domain/auth/permissions.js';
 import type { ImportField } from '../../domain/members/import-fields.js';
+import type { CellValue } from '../../domain/members/import-headers.js';
 import type { CellIssue, ImportValues, MappedColumn } from '../../domain/members/import-row.js';
 import { maskTail } from '../../domain/members/member-rules.js';
 import type { MemberRow } from '../members/members.queries.js';
@@ -30,12 +31,21 @@ export interface ImportContext {
   checkValues: boolean;
 }
 
+/** A cell of a row as written in the file: column letter, header, text shown. */
+export interface RawCell {
+  column: string;
+  header: string;
+  value: string;
+}
+
 /** A row read from the file, waiting to be classified. */
 export interface PendingRow {
   rowNumber: number;
   values: ImportValues;
   branchRef: string | null;
   issues: CellIssue[];
+  /** The row's cells as read (dry run only): kept with a rejected row so that its raw values can be shown. */
+  cells?: readonly CellValue[];
 }
 
 /** A field an update changes. */

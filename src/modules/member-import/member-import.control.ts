@@ -1,6 +1,9 @@
 import type { CellIssue } from '../../domain/members/import-row.js';
 
-/** What the worker gives a running job: a stop signal and a way to report progress (and stay alive). */
+/**
+ * What the worker gives a running job: a stop signal and a way to report progress (and stay alive). `progress`
+ * throws `JobCancelled` when the job was cancelled in the meantime.
+ */
 export interface JobControl {
   signal: AbortSignal;
   progress(processedRows: number): Promise<void>;
@@ -11,6 +14,14 @@ export class JobAborted extends Error {
   constructor() {
     super('import job aborted');
     this.name = 'JobAborted';
+  }
+}
+
+/** Thrown when the job is no longer in the status the worker took it in (cancelled): the worker writes nothing more. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('import job cancelled');
+    this.name = 'JobCancelled';
   }
 }
 

@@ -3,16 +3,18 @@ import { loadActor } from '../../auth/actor.js';
 import { DomainError, fail } from '../../domain/errors.js';
 import {
   buildMapping,
+  cellText,
   findHeaderRow,
   mappingProblems,
+  type CellValue,
   type ImportColumn,
   type ImportMapping,
 } from '../../domain/members/import-headers.js';
 import { readMemberRow, type MappedColumn } from '../../domain/members/import-row.js';
 import { readSheets, type FileKind, type SheetRow } from './import-file.js';
-import { classifyRows, type ClassifiedRow, type PendingRow } from './member-import.classify.js';
+import { classifyRows, type ClassifiedRow, type PendingRow, type RawCell } from './member-import.classify.js';
 import { importContext } from './member-import.context.js';
-import { BATCH_ROWS, checkAborted, type JobControl } from './member-import.control.js';
+import { BATCH_ROWS, checkAborted, JobCancelled, type JobControl } from './member-import.control.js';
 import * as q from './member-import.queries.js';
 import { derivedName } from './member-import.write.js';
 
@@ -26,8 +28,20 @@ export function mappedColumns(columns: readonly ImportColumn[], mapping: ImportM
   });
 }
 
-/** A classified row as stored. */
-export function storedRow(jobId: string, row: ClassifiedRow): q.NewJobRow {
+/** The non-empty cells of a row under the header's columns, as the spreadsheet shows them. */
+export function rawCells(cells: readonly CellValue[], columns: readonly ImportColumn[]): RawCell[] {
+  return columns.flatMap((c) => {
+    const value = cellText(cells[c.index] ?? null);
+    return value === '' ? [] : [{ column: c.letter, header: c.header, value }];
+  });
+}
+
+/**
+ * A classified row as stored. A rejected row keeps its cells as written (`derived.raw`): its values hold only the
+ * cells that could be read, and the preview shows the rest as they are in the file.
+ */
+export function storedRow(jobId: string, row: ClassifiedRow, columns: readonly ImportColumn[] = []): q.NewJobRow {
+  const raw = row.outcome === 'reject' && row.cells ? { raw: rawCells(row.cells, columns) } : null;
   return {
     jobId,
     rowNumber: row.rowNumber,
@@ -38,7 +52,7 @@ export function storedRow(jobId: string, row: ClassifiedRow): q.NewJobRow {
     memberId: row.existing?.id ?? null,
     errors: row.issues,
     changes: row.changes,
-    derived: row.outcome === 'create' && row.values.fullName ? derivedName(row.values.fullName) : null,
+    derived: row.outcome === 'create' && row.values.fullName ? derivedName(row.values.fullName) : raw,
   };
 }
 
@@ -91,7 +105,8 @@ async function locateHeader(kind: FileKind, bytes: Buffer, fileName: string): Pr
 
 /**
  * The dry run: finds the header row, applies the mapping (detected, saved for the unit, asked for), reads
- * and classifies every row in batches, and stores each row's outcome and problems. Writes no member.
+ * and classifies every row in batches, and stores each row's outcome and problems. Writes no member. Every
+ * write to the job is conditional on the status it was taken in: once cancelled, `JobCancelled` stops it.
  */
 export async function runDryRun(db: Db, job: q.JobRow, control: JobControl): Promise<void> {
   const actor = await loadActor(db, job.actorId);
@@ -102,12 +117,9 @@ export async function runDryRun(db: Db, job: q.JobRow, control: JobControl): Pro
   const located = await locateHeader(job.fileKind as FileKind, bytes, job.fileName);
   const saved = await q.savedMappingFor(db, unitCheck.unit.path);
   const mapping = buildMapping(located.columns, saved, job.requestedMapping as ImportMapping | null);
-  await q.updateJob(db, job.id, {
-    sheetName: located.sheetName,
-    headerRow: located.headerRow,
-    columns: located.columns,
-    mapping,
-  });
+  const status = [job.status];
+  const header = { sheetName: located.sheetName, headerRow: located.headerRow, columns: located.columns, mapping };
+  if (!(await q.updateJobIf(db, job.id, status, header))) throw new JobCancelled();
   const problems = mappingProblems(mapping, located.columns);
   if (problems.length > 0) throw new DomainError('validation', problems[0]!.message, problems);
   const columns = mappedColumns(located.columns, mapping);
@@ -120,7 +132,7 @@ export async function runDryRun(db: Db, job: q.JobRow, control: JobControl): Pro
     const classified = await classifyRows(db, ctx, pending, false);
     await q.insertRows(
       db,
-      classified.map((r) => storedRow(job.id, r)),
+      classified.map((r) => storedRow(job.id, r, located.columns)),
     );
     pending = [];
     await control.progress(total);
@@ -133,7 +145,13 @@ export async function runDryRun(db: Db, job: q.JobRow, control: JobControl): Pro
       skipped++;
       continue;
     }
-    pending.push({ rowNumber: row.number, values: read.values, branchRef: read.branchRef, issues: read.issues });
+    pending.push({
+      rowNumber: row.number,
+      values: read.values,
+      branchRef: read.branchRef,
+      issues: read.issues,
+      cells: row.cells,
+    });
     if (pending.length >= BATCH_ROWS) await flush();
   }
   if (pending.length > 0) await flush();
@@ -143,7 +161,7 @@ export async function runDryRun(db: Db, job: q.JobRow, control: JobControl): Pro
       `Không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${located.headerRow}, trang tính "${located.sheetName}").`,
     );
   for (const [rowNumber, issues] of ctx.firstDuplicates) await q.rejectRow(db, job.id, rowNumber, issues);
-  await q.updateJob(db, job.id, {
+  const ready = await q.updateJobIf(db, job.id, status, {
     status: 'dry_run_ready',
     totalRows: total,
     processedRows: total,
@@ -151,4 +169,5 @@ export async function runDryRun(db: Db, job: q.JobRow, control: JobControl): Pro
     error: null,
     heartbeatAt: null,
   });
+  if (!ready) throw new JobCancelled();
 }

@@ -21,10 +21,13 @@ export async function insertJob(db: DbOrTx, values: typeof importJobs.$inferInse
   return row.id;
 }
 
-/** A job whose unit lies in the scope, with the unit's name and path and the author's name. */
+/** The file was emptied by the clean-up (octet_length reads the stored length, not the file). */
+const purged = sql<boolean>`octet_length(${importJobs.fileData}) = 0`;
+
+/** A job whose unit lies in the scope, with the unit's name and path, the author's name, and whether it was purged. */
 export async function findJobInScope(db: DbOrTx, scope: readonly string[], jobId: string) {
   const [row] = await db
-    .select({ job: jobColumns, unitName: units.name, unitPath: units.path, authorName: user.name })
+    .select({ job: jobColumns, unitName: units.name, unitPath: units.path, authorName: user.name, purged })
     .from(importJobs)
     .innerJoin(units, eq(units.id, importJobs.unitId))
     .innerJoin(user, eq(user.id, importJobs.actorId))
@@ -41,7 +44,7 @@ export async function findJob(db: DbOrTx, jobId: string): Promise<JobRow | null>
 /** The latest jobs of a unit's subtree, inside the scope. */
 export async function listJobs(db: DbOrTx, scope: readonly string[], unitPath: string, limit = 20) {
   return db
-    .select({ job: jobColumns, unitName: units.name, unitPath: units.path, authorName: user.name })
+    .select({ job: jobColumns, unitName: units.name, unitPath: units.path, authorName: user.name, purged })
     .from(importJobs)
     .innerJoin(units, eq(units.id, importJobs.unitId))
     .innerJoin(user, eq(user.id, importJobs.actorId))
@@ -50,7 +53,7 @@ export async function listJobs(db: DbOrTx, scope: readonly string[], unitPath: s
     .limit(limit);
 }
 
-/** The uploaded file of a job. */
+/** The uploaded file of a job (empty once the clean-up has purged it). */
 export async function loadJobFile(db: DbOrTx, jobId: string): Promise<Buffer> {
   const [row] = await db.select({ data: importJobs.fileData }).from(importJobs).where(eq(importJobs.id, jobId));
   if (!row) throw new Error(`import job ${jobId} has no file`);
@@ -63,6 +66,21 @@ export async function updateJob(db: DbOrTx, jobId: string, patch: Partial<typeof
     .update(importJobs)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(importJobs.id, jobId));
+}
+
+/** Changes a job only while it is still in one of `statuses`; false when it is not (cancelled meanwhile). */
+export async function updateJobIf(
+  db: DbOrTx,
+  jobId: string,
+  statuses: readonly string[],
+  patch: Partial<typeof importJobs.$inferInsert>,
+): Promise<boolean> {
+  const changed = await db
+    .update(importJobs)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(importJobs.id, jobId), inArray(importJobs.status, [...statuses])))
+    .returning({ id: importJobs.id });
+  return changed.length > 0;
 }
 
 /**
@@ -89,12 +107,28 @@ export async function claimJob(db: DbOrTx, staleSeconds: number): Promise<JobRow
   return id ? findJob(db, id) : null;
 }
 
-/** Marks a job as alive (and its progress). */
-export async function beat(db: DbOrTx, jobId: string, processedRows?: number): Promise<void> {
-  await db
+/** Marks a job as alive (and its progress) while it is still in `status`; false when it is not (cancelled). */
+export async function beat(db: DbOrTx, jobId: string, status: string, processedRows?: number): Promise<boolean> {
+  const alive = await db
     .update(importJobs)
     .set({ heartbeatAt: new Date(), ...(processedRows !== undefined ? { processedRows } : {}) })
-    .where(eq(importJobs.id, jobId));
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, status)))
+    .returning({ id: importJobs.id });
+  return alive.length > 0;
+}
+
+/** Statuses a job can be cancelled from: before its commit starts. */
+export const CANCELLABLE = ['queued', 'running', 'dry_run_ready'] as const;
+
+/** Cancels a job still queued, being checked or checked; false when it has moved on (a commit started). */
+export async function cancelJob(db: DbOrTx, jobId: string): Promise<boolean> {
+  const now = new Date();
+  const cancelled = await db
+    .update(importJobs)
+    .set({ status: 'cancelled', error: null, heartbeatAt: null, finishedAt: now, updatedAt: now })
+    .where(and(eq(importJobs.id, jobId), inArray(importJobs.status, [...CANCELLABLE])))
+    .returning({ id: importJobs.id });
+  return cancelled.length > 0;
 }
 
 /** Forgets a job's heartbeat so that the next worker takes it at once (the app is stopping). */

@@ -19,13 +19,26 @@ function errorCell(issues: readonly CellIssue[]): string {
   return issues.map((i) => (i.column ? `Cột "${i.header}" (${i.column}): ${i.message}` : i.message)).join('\n');
 }
 
+/** What a report is written from: the uploaded file and each stored row's outcome and problems. */
+export interface ReportSource {
+  bytes: Buffer;
+  results: Map<number, { outcome: string; errors: unknown }>;
+}
+
+/** Reads a job's file and row results; null when the clean-up has emptied the file. */
+export async function loadReportSource(db: DbOrTx, job: q.JobRow): Promise<ReportSource | null> {
+  const bytes = await q.loadJobFile(db, job.id);
+  if (bytes.length === 0) return null;
+  const results = new Map((await q.rowResults(db, job.id)).map((r) => [r.rowNumber, r]));
+  return { bytes, results };
+}
+
 /**
  * Writes the result report: the imported sheet as uploaded (same rows, same row numbers, title rows kept)
  * with two more columns after the header's last one, "Kết quả" and "Lỗi". Streamed, row by row.
  */
-export async function writeReport(db: DbOrTx, job: q.JobRow, out: Writable): Promise<void> {
-  const results = new Map((await q.rowResults(db, job.id)).map((r) => [r.rowNumber, r]));
-  const bytes = await q.loadJobFile(db, job.id);
+export async function writeReport(job: q.JobRow, source: ReportSource, out: Writable): Promise<void> {
+  const { bytes, results } = source;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Kết quả nhập');
   const headerRow = job.headerRow ?? 0;

@@ -17,7 +17,9 @@ import {
 import { requestContext, requireActor } from '../../auth/request.js';
 import { DomainError, fail } from '../../domain/errors.js';
 import type { App, AppDeps } from '../../http/types.js';
+import { retentionDaysFrom } from './member-import.cleanup.js';
 import {
+  cancelImport,
   commitImport,
   createImport,
   getImport,
@@ -58,10 +60,10 @@ async function readUpload(
   return { ...file, fields };
 }
 
-/** Member import: upload, dry run, mapping correction, commit, result report; starts the import worker. */
+/** Member import: upload, dry run, mapping correction, commit, cancel, result report; starts the import worker. */
 export async function memberImportRoutes(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
-  const worker = new ImportWorker(deps.database, app.log);
+  const worker = new ImportWorker(deps.database, app.log, { retentionDays: retentionDaysFrom(process.env) });
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
 
@@ -172,6 +174,23 @@ export async function memberImportRoutes(app: App, deps: AppDeps): Promise<void>
       await commitImport(db, ctx, request.params.id);
       worker.notify();
       return reply.status(202).send(await getImport(db, ctx.actor, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/member-imports/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Hủy lượt nhập chưa ghi (đang chờ, đang kiểm tra hoặc đã kiểm tra xong)',
+        params,
+        response: { 200: importJobDto, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = await requestContext(request, deps);
+      await cancelImport(db, ctx, request.params.id);
+      return getImport(db, ctx.actor, request.params.id);
     },
   );
 

@@ -25,8 +25,8 @@ import { seesPersonalData } from '../members/members.service.js';
 import { loadForAction } from '../org-units/org-units.service.js';
 import { sniffFile } from './import-file.js';
 import { importContext } from './member-import.context.js';
-import { toJobDto, toPreviewRow } from './member-import.presenter.js';
-import { writeReport } from './member-import.report.js';
+import { maskFor, toJobDto, toPreviewRow } from './member-import.presenter.js';
+import { loadReportSource, writeReport } from './member-import.report.js';
 import * as q from './member-import.queries.js';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -77,10 +77,10 @@ export async function createImport(db: Db, ctx: Ctx, upload: ImportUpload): Prom
 /** A job's status, progress, columns, mapping, counts and the first rows of each outcome. */
 export async function getImport(db: DbOrTx, actor: Actor, jobId: string): Promise<ImportJobDto> {
   const found = await loadJob(db, actor, jobId);
-  const personal = seesPersonalData(actor, found.unitPath);
+  const mask = maskFor(found.job, seesPersonalData(actor, found.unitPath));
   const [create, update, unchanged, reject] = await Promise.all(
     (['create', 'update', 'unchanged', 'reject'] as const).map(async (outcome) =>
-      (await q.rowsByOutcome(db, jobId, [outcome], 0, PREVIEW_ROWS)).map((r) => toPreviewRow(r, personal)),
+      (await q.rowsByOutcome(db, jobId, [outcome], 0, PREVIEW_ROWS)).map((r) => toPreviewRow(r, mask)),
     ),
   );
   return toJobDto(found, { create: create!, update: update!, unchanged: unchanged!, reject: reject! });
@@ -94,9 +94,9 @@ export async function importRows(
   query: z.output<typeof importRowsQuery>,
 ): Promise<z.infer<typeof importRowsPage>> {
   const found = await loadJob(db, actor, jobId);
-  const personal = seesPersonalData(actor, found.unitPath);
+  const mask = maskFor(found.job, seesPersonalData(actor, found.unitPath));
   const stored = await q.rowsByOutcome(db, jobId, [query.outcome], query.after, query.limit + 1);
-  const items = stored.slice(0, query.limit).map((r) => toPreviewRow(r, personal));
+  const items = stored.slice(0, query.limit).map((r) => toPreviewRow(r, mask));
   return { items, next: stored.length > query.limit ? (items[items.length - 1]?.row ?? null) : null };
 }
 
@@ -117,6 +117,19 @@ const BUSY: Record<string, string> = {
   running: 'Tệp đang được kiểm tra: hãy đợi kết quả.',
   committing: 'Lượt nhập đang được ghi vào hồ sơ.',
   done: 'Lượt nhập này đã ghi xong: hãy tải lên tệp mới.',
+  cancelled: 'Lượt nhập này đã bị hủy: hãy tải lên tệp mới.',
+};
+
+const PURGED =
+  'Tệp và kết quả kiểm tra của lượt nhập này đã được xóa khi hết thời hạn lưu giữ ' +
+  '(chỉ còn thông tin chung: tên tệp, số dòng, người nhập, thời gian).';
+
+/** Why a job cannot be cancelled, by status (queued, running and dry_run_ready can). */
+const NOT_CANCELLABLE: Record<string, string> = {
+  committing: 'Lượt nhập đang được ghi vào hồ sơ: không hủy được nữa.',
+  done: 'Lượt nhập này đã ghi xong vào hồ sơ: không hủy được.',
+  failed: 'Lượt nhập này đã dừng vì lỗi, không cần hủy.',
+  cancelled: 'Lượt nhập này đã được hủy trước đó.',
 };
 
 /** Applies a corrected mapping and runs the dry run again; `save` keeps it for the unit's next files. */
@@ -131,6 +144,7 @@ export async function setImportMapping(
     const { job } = found;
     const busy = BUSY[job.status];
     if (busy) throw fail.conflict(busy);
+    if (found.purged) throw fail.conflict(PURGED);
     const columns = (job.columns ?? []) as ImportColumn[];
     if (columns.length === 0)
       throw fail.rule('Chưa đọc được dòng tiêu đề của tệp nên không chọn cột được: hãy tải lên tệp khác.');
@@ -193,10 +207,47 @@ export async function commitImport(db: Db, ctx: Ctx, jobId: string): Promise<voi
   if (claimed.length === 0) throw fail.conflict('Lượt nhập vừa được yêu cầu ghi.');
 }
 
-/** The result report of a job whose file has been read: the job and a writer of the .xlsx. */
+/**
+ * Cancels a job that is queued, being checked or checked and not yet written: the status becomes `cancelled`, the
+ * dry-run rows are deleted, and a dry run in progress stops at its next batch (the worker finds the status changed
+ * and writes nothing more). Refused (409) once the commit has started or for a job already finished. Audited.
+ */
+export async function cancelImport(db: Db, ctx: Ctx, jobId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const found = await loadJob(tx, ctx.actor, jobId);
+    const { job } = found;
+    const refused = NOT_CANCELLABLE[job.status];
+    if (refused) throw fail.conflict(refused);
+    if (!(await q.cancelJob(tx, jobId))) {
+      const now = await q.findJob(tx, jobId);
+      throw fail.conflict(
+        NOT_CANCELLABLE[now?.status ?? ''] ?? 'Lượt nhập vừa thay đổi trạng thái: hãy tải lại trang.',
+      );
+    }
+    await q.deleteRows(tx, jobId);
+    await audit(tx, ctx, {
+      entity: 'member_import',
+      entityId: jobId,
+      action: 'cancel',
+      unitId: job.unitId,
+      unitPath: found.unitPath,
+      before: { status: job.status, counts: job.counts },
+      after: { status: 'cancelled', fileName: job.fileName, rows: job.totalRows },
+    });
+  });
+}
+
+/**
+ * The result report of a job whose file has been read: the job and a writer of the .xlsx. The file and the row
+ * results are read before anything is sent, so that a job purged meanwhile gets a message, not a broken download.
+ */
 export async function reportFor(db: DbOrTx, actor: Actor, jobId: string) {
-  const { job } = await loadJob(db, actor, jobId);
+  const { job, purged } = await loadJob(db, actor, jobId);
+  if (purged) throw fail.conflict(`Không còn báo cáo kết quả. ${PURGED}`);
+  if (job.status === 'cancelled') throw fail.conflict('Lượt nhập này đã bị hủy nên không có báo cáo kết quả.');
   if (job.headerRow === null || job.status === 'queued' || job.status === 'running')
     throw fail.conflict('Chưa có báo cáo: tệp chưa được kiểm tra xong.');
-  return { job, write: (out: Writable) => writeReport(db, job, out) };
+  const source = await loadReportSource(db, job);
+  if (!source) throw fail.conflict(`Không còn báo cáo kết quả. ${PURGED}`);
+  return { job, write: (out: Writable) => writeReport(job, source, out) };
 }

@@ -8,6 +8,7 @@ import { sendApi } from '../members/member-api';
 import { useImportFields } from './import-labels';
 import { importKeys } from './import-queries';
 import { ImportCounts } from './import-counts';
+import { ImportCancelButton } from './import-cancel';
 
 const SKIP = '__skip';
 
@@ -97,9 +98,12 @@ export function ImportMappingStep({ job, onResults }: { job: ImportJobDto; onRes
         <Form.Item name="save" valuePropName="checked">
           <Checkbox>{t('memberImport.saveMapping')}</Checkbox>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={recheck.isPending} data-testid="import-mapping-next">
-          {changed ? t('memberImport.recheck') : t('memberImport.showResults')}
-        </Button>
+        <Flex wrap gap={8}>
+          <Button type="primary" htmlType="submit" loading={recheck.isPending} data-testid="import-mapping-next">
+            {changed ? t('memberImport.recheck') : t('memberImport.showResults')}
+          </Button>
+          <ImportCancelButton job={job} />
+        </Flex>
       </Form>
     </Flex>
   );

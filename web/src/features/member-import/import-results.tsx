@@ -7,6 +7,7 @@ import type { ImportJobDto } from '../../../../src/contracts/member-import';
 import { errorMessage } from '../../lib/api';
 import { sendApi } from '../members/member-api';
 import { ImportCounts } from './import-counts';
+import { ImportCancelButton } from './import-cancel';
 import { importKeys, type ImportOutcome } from './import-queries';
 import { ImportRowsTable } from './import-rows-table';
 
@@ -60,15 +61,18 @@ export function ImportResultsStep({ job, onEditMapping, onAnother }: Props) {
             {t('memberImport.commit')}
           </Button>
         </Popconfirm>
-        <Button icon={<DownloadOutlined />} href={`/api/member-imports/${job.id}/report.xlsx`} download>
-          {t('memberImport.report')}
-        </Button>
+        {job.actions.includes('report') && (
+          <Button icon={<DownloadOutlined />} href={`/api/member-imports/${job.id}/report.xlsx`} download>
+            {t('memberImport.report')}
+          </Button>
+        )}
         <Button icon={<EditOutlined />} onClick={onEditMapping}>
           {t('memberImport.editMapping')}
         </Button>
         <Button icon={<UploadOutlined />} onClick={onAnother}>
           {t('memberImport.another')}
         </Button>
+        <ImportCancelButton job={job} />
       </Flex>
       {shown.length > 0 && (
         <Tabs

@@ -38,6 +38,8 @@ function stepOf(job: ImportJobDto | undefined, local: 'unit' | 'upload', view: '
       return 5;
     case 'failed':
       return job.counts ? 4 : 1;
+    case 'cancelled':
+      return job.counts ? 3 : 1;
   }
 }
 
@@ -125,7 +127,7 @@ export function MemberImportPage({ unitId, jobId, onJob }: Props) {
         <Steps
           size="small"
           current={current}
-          status={status === 'failed' ? 'error' : undefined}
+          status={status === 'failed' || status === 'cancelled' ? 'error' : undefined}
           responsive={false}
           items={STEPS.map((s) => ({ key: s, title: screens.md ? t(`memberImport.steps.${s}`) : null }))}
           data-testid="import-steps"
