@@ -12,7 +12,7 @@ import { ensureReferenceData } from '../src/seed/reference.js';
 import { countCountry, generateCountry, SCALES } from './generate.js';
 
 /**
- * `npm run bench`: builds a generated country and times the tree endpoints through the HTTP app.
+ * `npm run bench`: builds a generated country and times the tree and member endpoints through the HTTP app.
  * PostgreSQL when BENCH_DATABASE_URL (or DATABASE_URL) is set, else PGlite; BENCH_SCALE=national|small.
  */
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || '';
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json<unknown>();
   };
   const pick = async (kind: string) =>
     (
@@ -104,8 +105,8 @@ async function main(): Promise<void> {
   await time('GET /api/auth/me (session + grants)', 30, () => get('/api/auth/me'));
   await time('GET /api/units/:branch (path, counts, actions)', 30, () => get(`/api/units/${branch}`));
   await time('GET /api/units/:grassroots', 30, () => get(`/api/units/${grassroots}`));
-  await time('GET /api/units/:province (member count of a province)', 10, () => get(`/api/units/${province}`));
-  await time('GET /api/units/:centre (member count of the country)', 5, () => get(`/api/units/${root!.id}`));
+  await time('GET /api/units/:province (members from per-unit counts)', 20, () => get(`/api/units/${province}`));
+  await time('GET /api/units/:centre (members from per-unit counts)', 20, () => get(`/api/units/${root!.id}`));
   await time('GET /api/units/:grassroots/children', 30, () => get(`/api/units/${grassroots}/children`));
   await time('GET /api/units/:province/children', 10, () => get(`/api/units/${province}/children`));
   await time('GET /api/units/search?q=phuong so 12 (whole country)', 20, () =>
@@ -116,29 +117,34 @@ async function main(): Promise<void> {
   );
   await time('GET /api/audit?limit=50', 20, () => get('/api/audit?limit=50'));
 
-  console.log('\nMember registry');
+  console.log('\nMember registry: pages (GET /api/members; the total is a separate request, below)');
   const encoded = (text: string) => encodeURIComponent(text);
-  await time('GET /api/members (branch, first page of 50)', 30, () => get(`/api/members?unitId=${branch}&limit=50`));
-  await time('GET /api/members (grassroots, first page of 50)', 30, () =>
-    get(`/api/members?unitId=${grassroots}&limit=50`),
+  const inProvince = `/api/members?unitId=${province}&limit=50`;
+  const inCountry = `/api/members?unitId=${root!.id}&limit=50`;
+  const { next } = (await get(inProvince)) as { next: string };
+  const women = `gender=female&ethnicity=${encoded('Tày')}`;
+  await time('branch, first page of 50', 30, () => get(`/api/members?unitId=${branch}&limit=50`));
+  await time('grassroots union, first page of 50', 30, () => get(`/api/members?unitId=${grassroots}&limit=50`));
+  await time('province, first page of 50', 20, () => get(inProvince));
+  await time('province, second page (cursor)', 20, () => get(`${inProvince}&cursor=${next}`));
+  await time('province, sorted by date of birth', 20, () => get(`${inProvince}&sort=birthDate`));
+  await time('whole country, first page of 50', 20, () => get(inCountry));
+  await time('whole country, sorted by date of birth', 10, () => get(`${inCountry}&sort=birthDate`));
+  await time('q=nguyen van an (province)', 20, () => get(`${inProvince}&q=${encoded('nguyen van an')}`));
+  await time('q=Nguyễn Văn An (whole country)', 20, () => get(`${inCountry}&q=${encoded('Nguyễn Văn An')}`));
+  await time('q=le bao vy (province; sorts last)', 20, () => get(`${inProvince}&q=${encoded('le bao vy')}`));
+  await time('q=Lê Bảo Vy (whole country; sorts last)', 20, () => get(`${inCountry}&q=${encoded('Lê Bảo Vy')}`));
+  await time('q=<CCCD> (whole country)', 20, () => get(`${inCountry}&q=000000123456`));
+  await time('province, women of Tày ethnicity', 20, () => get(`${inProvince}&${women}`));
+
+  console.log('\nMember registry: totals (GET /api/members/count)');
+  await time('province (per-unit counts)', 20, () => get(`/api/members/count?unitId=${province}`));
+  await time('whole country (per-unit counts)', 20, () => get(`/api/members/count?unitId=${root!.id}`));
+  await time('province, women of Tày ethnicity (exact count)', 10, () =>
+    get(`/api/members/count?unitId=${province}&${women}`),
   );
-  await time('GET /api/members (province, first page of 50)', 20, () =>
-    get(`/api/members?unitId=${province}&limit=50`),
-  );
-  await time('GET /api/members (province, sorted by birth date)', 20, () =>
-    get(`/api/members?unitId=${province}&limit=50&sort=birthDate`),
-  );
-  await time('GET /api/members?q=nguyen van an (province)', 20, () =>
-    get(`/api/members?unitId=${province}&limit=50&q=${encoded('nguyen van an')}`),
-  );
-  await time('GET /api/members?q=Nguyễn Văn An (whole country)', 10, () =>
-    get(`/api/members?unitId=${root!.id}&limit=50&q=${encoded('Nguyễn Văn An')}`),
-  );
-  await time('GET /api/members?q=<CCCD> (whole country)', 20, () =>
-    get(`/api/members?unitId=${root!.id}&q=000000123456`),
-  );
-  await time('GET /api/members (province, women of Tày ethnicity, count)', 10, () =>
-    get(`/api/members?unitId=${province}&limit=50&gender=female&ethnicity=T%C3%A0y`),
+  await time('province, q=nguyen van an (exact count)', 10, () =>
+    get(`/api/members/count?unitId=${province}&q=${encoded('nguyen van an')}`),
   );
 
   await app.close();

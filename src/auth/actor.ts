@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { roleAssignments, units, user } from '../db/schema/index.js';
+import { memberAccounts, roleAssignments, units, user } from '../db/schema/index.js';
 import type { Action, Role, RoleGrant } from '../domain/auth/permissions.js';
 import { allowedActions, inScope, scopePaths } from '../domain/auth/permissions.js';
 import { fail } from '../domain/errors.js';
@@ -11,6 +11,8 @@ export interface Actor {
   username: string;
   name: string;
   grants: (RoleGrant & { id: string; unitName: string })[];
+  /** The member record a member account is linked to (self-service), else null. */
+  memberId: string | null;
 }
 
 /** Loads an account's active grants; null when the account is missing or disabled. */
@@ -29,11 +31,16 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt), isNull(units.closedOn)))
     .orderBy(sql`nlevel(${units.path})`, units.name);
+  const [link] = await db
+    .select({ memberId: memberAccounts.memberId })
+    .from(memberAccounts)
+    .where(eq(memberAccounts.userId, userId));
   return {
     userId: account.id,
     username: account.username ?? account.email,
     name: account.name,
     grants: rows.map((r) => ({ ...r, role: r.role as Role })),
+    memberId: link?.memberId ?? null,
   };
 }
 

@@ -151,13 +151,27 @@ export const memberListItem = z.object({
 });
 export type MemberListItem = z.infer<typeof memberListItem>;
 
-/** A page of members with the count of the whole filtered list. */
+/**
+ * A page of members in keyset order. It carries no total: the count of the whole filtered list is
+ * `GET /api/members/count`, fetched beside the first page so the page never waits for a large count.
+ */
 export const memberPage = z.object({
   items: z.array(memberListItem),
+  /** The cursor of the next page, or null on the last page. */
   next: z.string().nullable(),
-  total: z.number().int(),
 });
 export type MemberPage = z.infer<typeof memberPage>;
+
+/** The filters of a member count: those of the list, without order and page. */
+export const memberCountQuery = memberListQuery.omit({ sort: true, limit: true, cursor: true });
+export type MemberCountQuery = z.input<typeof memberCountQuery>;
+
+/**
+ * How many members the filtered list holds. Exact: with only the unit and statuses it is the sum of the
+ * per-unit counts kept by the database (`unit_member_counts`), otherwise a count of the matching records.
+ */
+export const memberCount = z.object({ total: z.number().int() });
+export type MemberCount = z.infer<typeof memberCount>;
 
 /** A dated event of a member's history. */
 export const memberEventDto = z.object({
@@ -219,6 +233,15 @@ export const memberRecord = z.object({
 });
 export type MemberRecord = z.infer<typeof memberRecord>;
 
+/** The member's own account (self-service), when one was created for them. */
+export const memberAccountSummary = z.object({
+  id: z.string(),
+  username: z.string(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type MemberAccountSummary = z.infer<typeof memberAccountSummary>;
+
 /** A member's full record, the path of their branch, timeline, comments and what the actor may do. */
 export const memberDetail = memberRecord.extend({
   unitName: z.string(),
@@ -226,6 +249,10 @@ export const memberDetail = memberRecord.extend({
   events: z.array(memberEventDto),
   comments: z.array(memberCommentDto),
   actions: z.array(z.enum(ACTIONS)),
+  /** The member's own account, or null when none was created. */
+  account: memberAccountSummary.nullable(),
+  /** True when a photo was uploaded for the e-card. */
+  hasPhoto: z.boolean(),
 });
 export type MemberDetail = z.infer<typeof memberDetail>;
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -37,7 +38,7 @@ export interface CreateDbOptions {
   loadDataDir?: Blob | File;
 }
 
-const pgliteExtensions = { ltree, pg_trgm, unaccent };
+const pgliteExtensions = { btree_gin, ltree, pg_trgm, unaccent };
 
 /** Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite. */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {

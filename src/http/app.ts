@@ -28,6 +28,18 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { memberImportRoutes } from '../modules/member-import/member-import.routes.js';
 import { memberExportRoutes } from '../modules/member-export/member-export.routes.js';
+import { documentRoutes } from '../modules/documents/documents.routes.js';
+import { documentTemplateRoutes } from '../modules/documents/templates.routes.js';
+import { ruleRoutes } from '../modules/rules/rules.routes.js';
+import { registerRoutes } from '../modules/registers/registers.routes.js';
+import { selfServiceRoutes } from '../modules/self-service/self-service.routes.js';
+import { transferRoutes } from '../modules/transfers/transfers.routes.js';
+import { admissionRoutes } from '../modules/admissions/admissions.routes.js';
+import { memberCardRoutes } from '../modules/member-cards/member-cards.routes.js';
+import { comingOfAgeRoutes } from '../modules/coming-of-age/coming-of-age.routes.js';
+import { disciplineRoutes } from '../modules/discipline/discipline.routes.js';
+import { memberExitRoutes } from '../modules/member-exits/member-exits.routes.js';
+import { partyIntroductionRoutes } from '../modules/party-introductions/party-introductions.routes.js';
 import { MAX_IMPORT_BYTES } from '../contracts/member-import.js';
 
 export interface CreateAppOptions {
@@ -100,6 +112,18 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     memberRoutes,
     memberImportRoutes,
     memberExportRoutes,
+    admissionRoutes,
+    memberCardRoutes,
+    documentRoutes,
+    documentTemplateRoutes,
+    ruleRoutes,
+    registerRoutes,
+    selfServiceRoutes,
+    transferRoutes,
+    comingOfAgeRoutes,
+    disciplineRoutes,
+    memberExitRoutes,
+    partyIntroductionRoutes,
   ]) {
     await routes(app, deps);
   }

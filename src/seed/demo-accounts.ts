@@ -1,5 +1,23 @@
 import type { Role } from '../domain/auth/permissions.js';
 
+/** The member record a demo member account is linked to (created with the account, in its branch). */
+export interface DemoMemberRecord {
+  birthDate: string;
+  gender: 'male' | 'female';
+  ethnicity: string;
+  religion: string;
+  cccd: string;
+  phone: string;
+  residenceProvince: string;
+  residenceCommune: string;
+  residenceAddress: string;
+  hometown: string;
+  joinedOn: string;
+  admittedAt: string;
+  cardNumber: string;
+  occupation: string;
+}
+
 /** Demo accounts: printed at start, used by the browser journeys. */
 export const DEMO_ACCOUNTS: readonly {
   username: string;
@@ -8,6 +26,8 @@ export const DEMO_ACCOUNTS: readonly {
   role: Role;
   unitCode: string;
   description: string;
+  /** For a member account: the member record it is linked to (self-service). */
+  member?: DemoMemberRecord;
 }[] = [
   {
     username: 'admin',
@@ -40,5 +60,29 @@ export const DEMO_ACCOUNTS: readonly {
     role: 'cadre',
     unitCode: 'TDP1',
     description: 'Bí thư Chi đoàn Tổ dân phố 1',
+  },
+  {
+    username: 'doanvien',
+    password: 'Doanvien@2025',
+    name: 'Phạm Minh Tuấn',
+    role: 'member',
+    unitCode: 'TDP1',
+    description: 'đoàn viên Chi đoàn Tổ dân phố 1 (hồ sơ của tôi, thẻ điện tử)',
+    member: {
+      birthDate: '2003-08-15',
+      gender: 'male',
+      ethnicity: 'Kinh',
+      religion: 'Không',
+      cccd: '048203000777',
+      phone: '0905777123',
+      residenceProvince: 'Thành phố Đà Nẵng',
+      residenceCommune: 'Phường Hải Châu',
+      residenceAddress: '12 Lê Duẩn',
+      hometown: 'Điện Bàn, Quảng Nam',
+      joinedOn: '2019-03-26',
+      admittedAt: 'Chi đoàn Trường THPT Phan Châu Trinh',
+      cardNumber: 'DV0099001',
+      occupation: 'Kỹ thuật viên',
+    },
   },
 ];

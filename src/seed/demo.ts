@@ -17,6 +17,8 @@ import { childPath } from '../domain/org/unit-path.js';
 import { foldVietnamese, givenName, nameSortKey } from '../domain/text/vietnamese.js';
 import { todayInVietnam } from '../domain/text/dates.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { seedDemoAdmissions } from './demo-admissions.js';
+import { linkDemoMember } from './demo-member.js';
 import { DEMO_TREE, type DemoUnit } from './demo-tree.js';
 import { seededRandom, vietnameseName } from './names.js';
 import { ensureReferenceData } from './reference.js';
@@ -131,6 +133,7 @@ async function insertAccounts(tx: DbOrTx, byCode: Map<string, Placed>): Promise<
       password: await hash(demo.password),
     });
     await tx.insert(roleAssignments).values({ userId, unitId: unit.id, role: demo.role });
+    if (demo.member) await linkDemoMember(tx, userId, demo.name, unit, demo.member);
   }
 }
 
@@ -186,6 +189,7 @@ export async function loadDemo(db: Db): Promise<{ units: number; members: number
     if (successions.length > 0) await tx.insert(unitSuccessions).values(successions);
     const memberCount = await insertMembers(tx, placed, random);
     await insertAccounts(tx, byCode);
+    await seedDemoAdmissions(tx, new Map(placed.map((p) => [p.spec.code, p.id])), todayInVietnam());
     await tx
       .insert(auditLog)
       .values({ entity: 'system', action: 'seed_demo', after: { units: placed.length, members: memberCount } });

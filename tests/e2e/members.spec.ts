@@ -198,3 +198,45 @@ test('cán bộ Đoàn phường nhập danh sách từ tệp Excel, xem kiểm 
   await expect(page.getByTestId('member-section-personal')).toContainText('2001');
   await expect(page.getByTestId('member-timeline')).toContainText('Vào sổ đoàn viên');
 });
+
+test('cán bộ Đoàn phường xem dòng bị từ chối với các ô trong tệp, rồi hủy lượt nhập', async ({ page, isMobile }) => {
+  const word = uniqueWord();
+  const digits = String(Date.now()).slice(-10);
+  await login(page, DEMO.commune);
+  await page.getByRole('tab', { name: 'Đoàn viên' }).click();
+  await page.getByRole('link', { name: 'Nhập từ Excel' }).click();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: `huy-${word}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await memberFile([
+      [1, `Phạm Thị Hủy ${word}`, '31/02/2002', 'Nữ', `93${digits}`, 'TDP3'],
+      [2, `Lê Văn Hủy ${word}`, '2001', 'Nam', `94${digits}`, 'TDP3'],
+    ]),
+  });
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await page.getByRole('button', { name: 'Xem kết quả kiểm tra' }).click();
+  await expect(page.getByTestId('import-counts')).toContainText('Bị từ chối1');
+
+  // The rejected row shows its cells as written in the file, the wrong one included.
+  const rejected = page.getByTestId('import-rows-reject');
+  await expect(rejected).toContainText('Ngày 31/02/2002 không tồn tại');
+  if (!isMobile) await expect(rejected.locator('tbody')).toContainText('31/02/2002');
+  // A phone shows them below the problems; a wider screen in the row's expanded part.
+  if (!isMobile) await rejected.locator('.ant-table-row-expand-icon').first().click();
+  await expect(page.getByTestId('import-raw-cells')).toContainText('Ngày sinh (C): 31/02/2002');
+
+  await page.getByTestId('import-cancel').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy lượt nhập' }).click();
+  const outcome = page.getByTestId('import-outcome');
+  await expect(outcome).toContainText('Đã hủy lượt nhập');
+  await expect(outcome).toContainText('không có dữ liệu nào được ghi vào hồ sơ');
+  await expect(page.getByRole('link', { name: 'Tải báo cáo (.xlsx)' })).toHaveCount(0);
+
+  // Nothing was written: the valid row is not in the list either.
+  await page.getByRole('button', { name: 'Xem danh sách đoàn viên' }).click();
+  const search = page.getByRole('searchbox', { name: 'Tìm kiếm' });
+  await search.fill(`huy ${word.toLowerCase()}`);
+  await search.press('Enter');
+  await expect(page.getByTestId('member-total')).toHaveText('Tổng số: 0');
+});

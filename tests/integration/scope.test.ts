@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { auditLog } from '../../src/db/schema/index.js';
+import { auditLog, importJobs } from '../../src/db/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { admissionScopeCases, scopeCandidate } from '../../src/modules/admissions/admissions.fixtures.js';
+import {
+  procedureScopeCases,
+  scopeProcedures,
+  type ProcedureFixtures,
+} from '../../src/modules/member-exits/member-exits.fixtures.js';
 import type { UnitDetail } from '../../src/contracts/units.js';
+import { DEMO_MEMBER, multipartFile, PNG, putPhoto } from '../../src/modules/self-service/self-service.fixtures.js';
+import { buildXlsx, dryRun, multipart, TITLE_ROWS } from '../../src/modules/member-import/member-import.fixtures.js';
+import { issueIn } from '../../src/modules/documents/documents.fixtures.js';
+import { defaultTemplate } from '../../src/modules/documents/documents.render.js';
 
 let t: TestApp;
 let outsider: string;
@@ -13,6 +23,26 @@ let xadoanGrant: string;
 let versionOf: (code: string) => Promise<number>;
 let memberId: string;
 let memberVersion: number;
+/** Coming-of-age, discipline and Party introduction rows at TDP1 (the procedure endpoints). */
+let procedures: ProcedureFixtures;
+/** A candidate proposed at TDP1 (the admission endpoints). */
+let candidate: { id: string; version: number };
+let importId: string;
+/** A decision issued by Đoàn phường Hải Châu (the document endpoints). */
+let documentId: string;
+let memberAccount: string;
+let changeRequestId: string;
+/** An external transfer draft of `memberId` (the transfer endpoints). */
+let transfer: { id: string; version: number; code: string };
+/** A member list file for the import endpoints. */
+const importFile = async () => ({
+  name: 'danh-sach.xlsx',
+  bytes: await buildXlsx([
+    ...TITLE_ROWS,
+    ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chi đoàn'],
+    [1, 'Người Nhập Thử', '05/03/2001', 'Nam', '048201999001', 'TDP1'],
+  ]),
+});
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -31,6 +61,23 @@ beforeAll(async () => {
   }>();
   memberId = page.items[0]!.id;
   memberVersion = (await t.call('GET', `/api/members/${memberId}`, admin)).json<{ version: number }>().version;
+  candidate = await scopeCandidate(t);
+  procedures = await scopeProcedures(t);
+  transfer = (
+    await t.call('POST', '/api/transfers', admin, {
+      kind: 'external',
+      memberId,
+      memberVersion,
+      destinationText: 'Thành phố Hồ Chí Minh',
+    })
+  ).json<{ id: string; version: number; code: string }>();
+  importId = (await dryRun(t, await t.as('xadoan'), { unitId: ids.HCH! }, await importFile())).id;
+  await putPhoto(t, `/api/members/${memberId}/photo`, admin, PNG);
+  memberAccount = await t.login(DEMO_MEMBER.username, DEMO_MEMBER.password);
+  changeRequestId = (
+    await t.call('POST', '/api/me/change-requests', memberAccount, { changes: { hometown: 'Hội An' } })
+  ).json<{ id: string }>().id;
+  documentId = (await t.database.db.transaction((tx) => issueIn(tx, 'HCH'))).id;
   versionOf = async (code) => (await t.call('GET', `/api/units/${ids[code]}`, admin)).json<UnitDetail>().version;
 });
 afterAll(async () => {
@@ -43,7 +90,23 @@ interface Case {
   method: Method;
   url: () => string;
   body?: () => Promise<unknown> | unknown;
+  /** A multipart/form-data body (uploads), sent instead of `body`. */
+  form?: () => Promise<{ payload: Buffer; headers: Record<string, string> }>;
   write: boolean;
+  /** An endpoint of the signed-in member's own record: only member accounts get anything. */
+  self?: boolean;
+}
+
+/** Sends a case's request with an optional session cookie. */
+async function send(c: Case, cookie?: string) {
+  if (!c.form) return t.call(c.method, c.url(), cookie, c.body ? await c.body() : undefined);
+  const { payload, headers } = await c.form();
+  return t.app.inject({
+    method: c.method,
+    url: c.url(),
+    headers: { ...headers, ...(cookie ? { cookie } : {}) },
+    payload,
+  });
 }
 
 const unitCode = { name: 'Chi đoàn thử', code: 'THU1', kind: 'branch', sector: 'residential' };
@@ -168,7 +231,195 @@ const cases: Case[] = [
     body: () => ({ content: 'x' }),
     write: true,
   },
+  { name: 'transfer list', method: 'GET', url: () => `/api/transfers?unitId=${ids.HCH}`, write: false },
+  { name: 'transfer counts', method: 'GET', url: () => `/api/transfers/summary?unitId=${ids.HCH}`, write: false },
+  { name: 'temporary members', method: 'GET', url: () => `/api/transfers/hosted?unitId=${ids.HCH}`, write: false },
+  { name: 'transfer detail', method: 'GET', url: () => `/api/transfers/${transfer.id}`, write: false },
+  /** Lookup is for those who write (receiving cadres), and never reveals a draft. */
+  { name: 'transfer lookup', method: 'GET', url: () => `/api/transfers/incoming?code=${transfer.code}`, write: true },
+  {
+    name: 'start a transfer',
+    method: 'POST',
+    url: () => '/api/transfers',
+    body: () => ({ kind: 'external', memberId, memberVersion, destinationText: 'Hà Nội' }),
+    write: true,
+  },
+  {
+    name: 'edit a transfer',
+    method: 'PATCH',
+    url: () => `/api/transfers/${transfer.id}`,
+    body: () => ({ version: transfer.version, branchComment: 'x' }),
+    write: true,
+  },
+  ...(['send', 'accept', 'cancel', 'end'] as const).map((step) => ({
+    name: `${step} a transfer`,
+    method: 'POST' as const,
+    url: () => `/api/transfers/${transfer.id}/${step}`,
+    body: () => ({ version: transfer.version, ...(step === 'accept' ? { toUnitId: ids.TDP2 } : {}) }),
+    write: true,
+  })),
+  {
+    name: 'return a transfer',
+    method: 'POST',
+    url: () => `/api/transfers/${transfer.id}/return`,
+    body: () => ({ version: transfer.version, reason: 'x' }),
+    write: true,
+  },
+  {
+    name: 'host comment',
+    method: 'POST',
+    url: () => `/api/transfers/${transfer.id}/comments`,
+    body: () => ({ year: 2025, content: 'x' }),
+    write: true,
+  },
+  { name: 'imports of a unit', method: 'GET', url: () => `/api/member-imports?unitId=${ids.HCH}`, write: false },
+  { name: 'import job', method: 'GET', url: () => `/api/member-imports/${importId}`, write: false },
+  {
+    name: 'import rows',
+    method: 'GET',
+    url: () => `/api/member-imports/${importId}/rows?outcome=create`,
+    write: false,
+  },
+  { name: 'import report', method: 'GET', url: () => `/api/member-imports/${importId}/report.xlsx`, write: false },
+  {
+    name: 'upload an import',
+    method: 'POST',
+    url: () => '/api/member-imports',
+    form: async () => multipart({ unitId: ids.HCH! }, await importFile()),
+    write: true,
+  },
+  {
+    name: 'import mapping',
+    method: 'PUT',
+    url: () => `/api/member-imports/${importId}/mapping`,
+    body: () => ({ mapping: { A: null }, save: true }),
+    write: true,
+  },
+  { name: 'commit an import', method: 'POST', url: () => `/api/member-imports/${importId}/commit`, write: true },
+  { name: 'cancel an import', method: 'POST', url: () => `/api/member-imports/${importId}/cancel`, write: true },
+  { name: 'export .xlsx', method: 'GET', url: () => `/api/members/export.xlsx?unitId=${ids.HCH}`, write: false },
+  { name: 'export .csv', method: 'GET', url: () => `/api/members/export.csv?unitId=${ids.HCH}`, write: false },
+  {
+    name: 'create member account',
+    method: 'POST',
+    url: () => `/api/members/${memberId}/account`,
+    body: () => ({ username: 'khong.duoc.dv', password: 'Matkhau@2026' }),
+    write: true,
+  },
+  { name: 'member photo', method: 'GET', url: () => `/api/members/${memberId}/photo`, write: false },
+  {
+    name: 'upload member photo',
+    method: 'PUT',
+    url: () => `/api/members/${memberId}/photo`,
+    form: async () => multipartFile(PNG, 'anh.png', 'image/png'),
+    write: true,
+  },
+  {
+    name: 'change requests',
+    method: 'GET',
+    url: () => `/api/member-change-requests?unitId=${ids.HCH}`,
+    write: false,
+  },
+  {
+    name: 'approve change request',
+    method: 'POST',
+    url: () => `/api/member-change-requests/${changeRequestId}/approve`,
+    body: () => ({ version: 1 }),
+    write: true,
+  },
+  {
+    name: 'reject change request',
+    method: 'POST',
+    url: () => `/api/member-change-requests/${changeRequestId}/reject`,
+    body: () => ({ version: 1, reason: 'x' }),
+    write: true,
+  },
+  { name: 'own member record', method: 'GET', url: () => '/api/me/member', write: false, self: true },
+  { name: 'own e-card', method: 'GET', url: () => '/api/me/card', write: false, self: true },
+  { name: 'own e-card QR', method: 'GET', url: () => '/api/me/card/qr.svg', write: false, self: true },
+  {
+    name: 'own contact',
+    method: 'PATCH',
+    url: () => '/api/me/contact',
+    body: () => ({ version: 1, phone: '0912000111' }),
+    write: true,
+    self: true,
+  },
+  {
+    name: 'own change request',
+    method: 'POST',
+    url: () => '/api/me/change-requests',
+    body: () => ({ changes: { hometown: 'Huế' } }),
+    write: true,
+    self: true,
+  },
+  {
+    name: 'withdraw own request',
+    method: 'POST',
+    url: () => `/api/me/change-requests/${changeRequestId}/withdraw`,
+    body: () => ({ version: 1 }),
+    write: true,
+    self: true,
+  },
+  {
+    name: 'own photo',
+    method: 'PUT',
+    url: () => '/api/me/photo',
+    form: async () => multipartFile(PNG, 'anh.png', 'image/png'),
+    write: true,
+    self: true,
+  },
+  { name: 'document list', method: 'GET', url: () => `/api/documents?unitId=${ids.HCH}`, write: false },
+  { name: 'document', method: 'GET', url: () => `/api/documents/${documentId}`, write: false },
+  { name: 'document file', method: 'GET', url: () => `/api/documents/${documentId}/file`, write: false },
+  { name: 'document templates', method: 'GET', url: () => `/api/units/${ids.HCH}/document-templates`, write: false },
+  {
+    name: 'template file',
+    method: 'GET',
+    url: () => `/api/units/${ids.HCH}/document-templates/admission_approval/file`,
+    write: false,
+  },
+  {
+    name: 'template preview',
+    method: 'GET',
+    url: () => `/api/units/${ids.HCH}/document-templates/admission_approval/preview`,
+    write: false,
+  },
+  {
+    name: 'upload a template',
+    method: 'PUT',
+    url: () => `/api/units/${ids.HCH}/document-templates/admission_approval`,
+    form: async () => multipart({}, { name: 'mau.docx', bytes: await defaultTemplate('admission_approval') }),
+    write: true,
+  },
+  {
+    name: 'back to the default template',
+    method: 'DELETE',
+    url: () => `/api/units/${ids.HCH}/document-templates/admission_approval`,
+    write: true,
+  },
+  ...(['members', 'admissions-cards', 'transfers'] as const).map((register) => ({
+    name: `register ${register}`,
+    method: 'GET' as const,
+    url: () => `/api/units/${ids.HCH}/registers/${register}.xlsx?year=2026`,
+    write: false,
+  })),
+  ...admissionScopeCases({
+    unitId: (code) => ids[code]!,
+    candidate: () => candidate,
+    memberId: () => memberId,
+    memberVersion: () => memberVersion,
+  }),
+  ...procedureScopeCases({ unitId: (code) => ids[code]!, fx: () => procedures }),
 ];
+
+/** Imports are the workspace of those who write: a viewer reads members, not import jobs. */
+const writersOnly = (url: string) =>
+  url.startsWith('/api/accounts') ||
+  url.startsWith('/api/audit') ||
+  url.startsWith('/api/member-imports') ||
+  url.startsWith('/api/member-change-requests') ||
+  url.includes('/document-templates');
 
 const audits = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
 
@@ -176,7 +427,7 @@ describe('an actor outside the subtree gets nothing', () => {
   for (const c of cases) {
     it(`${c.method} ${c.name}`, async () => {
       const before = await audits();
-      const res = await t.call(c.method, c.url(), outsider, c.body ? await c.body() : undefined);
+      const res = await send(c, outsider);
       expect([403, 404]).toContain(res.statusCode);
       expect(Object.keys(res.json())).toEqual(['error']);
       expect(res.body).not.toContain('Hải Châu');
@@ -204,11 +455,13 @@ describe('a viewer reads but cannot write', () => {
   for (const c of cases) {
     it(`${c.method} ${c.name}`, async () => {
       const before = await audits();
-      const res = await t.call(c.method, c.url(), viewer, c.body ? await c.body() : undefined);
+      const res = await send(c, viewer);
       if (c.write) {
         expect([403, 404]).toContain(res.statusCode);
         expect(await audits()).toBe(before);
-      } else if (c.url().includes('/api/accounts') || c.url().includes('/api/audit')) {
+      } else if (c.self) {
+        expect(res.statusCode).toBe(404);
+      } else if (writersOnly(c.url())) {
         expect(res.statusCode).toBe(403);
       } else {
         expect(res.statusCode).toBe(200);
@@ -217,20 +470,52 @@ describe('a viewer reads but cannot write', () => {
   }
 });
 
+describe('a member account sees only its own record', () => {
+  for (const c of cases.filter((k) => !k.self)) {
+    it(`${c.method} ${c.name}`, async () => {
+      const before = await audits();
+      const res = await send(c, memberAccount);
+      expect([403, 404]).toContain(res.statusCode);
+      expect(await audits()).toBe(before);
+    });
+  }
+
+  it('reads its own record and card, and a forged card reference verifies nothing', async () => {
+    const own = await t.call('GET', '/api/me/member', memberAccount);
+    expect(own.statusCode).toBe(200);
+    expect(own.json<{ id: string }>().id).not.toBe(memberId);
+    expect((await t.call('GET', `/api/members/${memberId}/photo`, memberAccount)).statusCode).toBe(404);
+    const card = (await t.call('GET', '/api/me/card', memberAccount)).json<{ reference: string }>();
+    expect((await t.call('GET', `/api/cards/verify/${card.reference}`)).statusCode).toBe(200);
+    const forged = card.reference.replace(own.json<{ id: string }>().id, memberId);
+    expect((await t.call('GET', `/api/cards/verify/${forged}`)).statusCode).toBe(404);
+  });
+});
+
 describe('without a session everything is 401', () => {
   for (const c of [
     ...cases,
     { name: 'me', method: 'GET' as const, url: () => '/api/auth/me', write: false },
     { name: 'unit kinds', method: 'GET' as const, url: () => '/api/unit-kinds', write: false },
+    { name: 'rules', method: 'GET' as const, url: () => '/api/rules', write: false },
   ]) {
     it(`${c.method} ${c.name}`, async () => {
-      const res = await t.call(c.method, c.url(), undefined, 'body' in c && c.body ? await c.body() : undefined);
+      const res = await send(c);
       expect(res.statusCode).toBe(401);
     });
   }
 });
 
 describe('system-wide settings', () => {
+  it('lets every cadre read the rules and only a system administrator record one', async () => {
+    expect((await t.call('GET', '/api/rules', outsider)).statusCode).toBe(200);
+    expect((await t.call('GET', '/api/rules', memberAccount)).statusCode).toBe(403);
+    const body = { validFrom: '2030-01-01', value: { acceptWithinDays: 45 } };
+    for (const cookie of [outsider, viewer, await t.as('tinhdoan')]) {
+      expect((await t.call('POST', '/api/rules/transfer', cookie, body)).statusCode).toBe(403);
+    }
+  });
+
   it('lets only a system administrator add a unit kind', async () => {
     const body = { code: 'doan_khoi', nameVi: 'Đoàn khối', nameEn: 'Sector union', rank: 20 };
     expect((await t.call('POST', '/api/unit-kinds', await t.as('tinhdoan'), body)).statusCode).toBe(403);
@@ -244,5 +529,21 @@ describe('system-wide settings', () => {
   it('lets only a system administrator create a root unit', async () => {
     const body = { parentId: null, name: 'Gốc mới', code: 'ROOT2', kind: 'centre', sector: 'other' };
     expect((await t.call('POST', '/api/units', await t.as('tinhdoan'), body)).statusCode).toBe(403);
+  });
+});
+
+describe('imports after the calls of the outsider, the viewer and the anonymous', () => {
+  it("leave the unit's import as it was, create no other, and keep it out of the outsider's list", async () => {
+    const own = (await t.call('GET', `/api/member-imports?unitId=${ids.HAN}`, outsider)).json<{
+      items: { id: string }[];
+    }>();
+    expect(own.items.map((j) => j.id)).not.toContain(importId);
+    const job = (await t.call('GET', `/api/member-imports/${importId}`, await t.as('xadoan'))).json<{
+      status: string;
+      preview: { create: unknown[] };
+    }>();
+    expect(job.status).toBe('dry_run_ready');
+    expect(job.preview.create).toHaveLength(1);
+    expect((await t.database.db.select({ n: count() }).from(importJobs))[0]?.n).toBe(1);
   });
 });

@@ -76,10 +76,26 @@ export const members = pgTable(
   },
   (t) => [
     index('members_unit_sort_idx').on(t.unitId, t.sortKey, t.id),
-    index('members_province_sort_idx').on(t.provinceId, t.sortKey, t.id),
+    // A province's list in name order carrying every list filter's column: pages, name searches and filtered
+    // counts of a province walk it without reading the table (index-only).
+    index('members_province_list_idx').on(
+      t.provinceId,
+      t.sortKey,
+      t.id,
+      t.searchName,
+      t.status,
+      t.gender,
+      t.ethnicity,
+      t.religion,
+      t.partyMember,
+      t.birthDate,
+      t.careFlags,
+    ),
     index('members_province_birth_idx').on(t.provinceId, t.birthDate, t.id),
-    index('members_sort_idx').on(t.sortKey, t.id),
-    index('members_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    // The whole country in name order, with the folded name for searches.
+    index('members_sort_idx').on(t.sortKey, t.id, t.searchName),
+    // Trigram search, narrowed to a province inside the index (needs the btree_gin extension for province_id).
+    index('members_search_trgm').using('gin', t.provinceId, sql`${t.searchName} gin_trgm_ops`),
     index('members_phone_idx').on(t.phone),
     index('members_card_idx').on(t.cardNumber),
     uniqueIndex('members_cccd_active_uq')

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'member.write',
   /** See CCCD and phone numbers unmasked, and export them. */
   'member.personal',
+  /** A member account's own record: profile, e-card, contact corrections, change requests (self-service). */
   'self.read',
   /** Upload and replace the unit's .docx templates of official documents. */
   'document.template',

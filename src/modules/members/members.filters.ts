@@ -17,6 +17,11 @@ export interface MemberFilter {
   unitPath: string;
   /** The province the subtree lies in, when it lies in one: lets the planner use the province indexes. */
   provinceId?: string | null;
+  /**
+   * Set when the subtree is a whole province (`members.province_id` then says who is in it) or the whole tree:
+   * pages are then picked from `members` alone through its ordered indexes, and the unit checks run on the page.
+   */
+  wholeSubtree?: 'province' | 'tree';
   q?: string;
   status?: MemberStatus[];
   gender?: Gender;
@@ -36,6 +41,12 @@ function yearsBefore(today: string, years: number): string {
   return `${y - years}${rest === '-02-29' ? '-02-28' : rest}`;
 }
 
+/** The folded name searched for, or null when `q` is a CCCD, phone or card number. */
+export function nameQuery(q: string | undefined): string | null {
+  if (!q || /\d/.test(q)) return null;
+  return foldVietnamese(q);
+}
+
 /** Search by CCCD (12 digits), phone, card number, or name ignoring diacritics. */
 function textMatch(q: string): SQL {
   if (/^\d{12}$/.test(q)) return eq(members.cccd, q);
@@ -45,11 +56,9 @@ function textMatch(q: string): SQL {
   return sql`${members.searchName} like ${containsPattern(foldVietnamese(q))}`;
 }
 
-/** The WHERE clause of a member list: scope in SQL, the unit's subtree, then each filter. */
-export function memberWhere(scope: readonly string[], f: MemberFilter): SQL | undefined {
+/** The filters on the member's own columns (province, status, text, person, age): no join to units needed. */
+export function memberOnlyWhere(f: MemberFilter): SQL | undefined {
   return and(
-    withinScope(units.path, scope),
-    sql`${units.path} <@ ${f.unitPath}::ltree`,
     f.provinceId ? eq(members.provinceId, f.provinceId) : undefined,
     inArray(members.status, f.status && f.status.length > 0 ? f.status : [...ACTIVE_STATUSES]),
     f.q ? textMatch(f.q) : undefined,
@@ -63,5 +72,30 @@ export function memberWhere(scope: readonly string[], f: MemberFilter): SQL | un
     f.turns30In !== undefined
       ? sql`${members.birthDate} between ${`${f.turns30In - 30}-01-01`}::date and ${`${f.turns30In - 30}-12-31`}::date`
       : undefined,
+  );
+}
+
+/** The unit side of the WHERE clause: the actor's scope and the listed subtree (needs `units` joined). */
+export function unitWhere(scope: readonly string[], f: MemberFilter): SQL | undefined {
+  return and(withinScope(units.path, scope), sql`${units.path} <@ ${f.unitPath}::ltree`);
+}
+
+/** The WHERE clause of a member list: scope in SQL, the unit's subtree, then each filter. */
+export function memberWhere(scope: readonly string[], f: MemberFilter): SQL | undefined {
+  return and(unitWhere(scope, f), memberOnlyWhere(f));
+}
+
+/** True when the filters are only the subtree and statuses, so per-unit counts give the total. */
+export function countsFromRollups(f: MemberFilter): boolean {
+  return (
+    !f.q &&
+    !f.gender &&
+    !f.ethnicity &&
+    !f.religion &&
+    f.partyMember === undefined &&
+    !f.careFlag &&
+    f.ageMin === undefined &&
+    f.ageMax === undefined &&
+    f.turns30In === undefined
   );
 }

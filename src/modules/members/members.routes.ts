@@ -5,6 +5,8 @@ import {
   duplicateGroup,
   mergeMembersBody,
   memberCommentBody,
+  memberCount,
+  memberCountQuery,
   memberDetail,
   memberListQuery,
   memberPage,
@@ -14,7 +16,7 @@ import { requestContext, requireActor } from '../../auth/request.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { fail } from '../../domain/errors.js';
-import { createMember, getMember, listMembers, putComment, updateMember } from './members.service.js';
+import { countMembers, createMember, getMember, listMembers, putComment, updateMember } from './members.service.js';
 import { findDuplicates, mergeMembers } from './members.duplicates.js';
 
 const params = z.object({ id });
@@ -35,6 +37,19 @@ export async function memberRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) => listMembers(db, await requireActor(request, deps), request.query),
+  );
+
+  app.get(
+    '/api/members/count',
+    {
+      schema: {
+        tags,
+        summary: 'Số đoàn viên của danh sách đã lọc (gọi song song với trang đầu)',
+        querystring: memberCountQuery,
+        response: { 200: memberCount, ...errorResponses },
+      },
+    },
+    async (request) => countMembers(db, await requireActor(request, deps), request.query),
   );
 
   app.get(

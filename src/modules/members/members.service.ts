@@ -6,6 +6,8 @@ import type { Actor } from '../../auth/actor.js';
 import { actionsOn, scopeOf } from '../../auth/actor.js';
 import type {
   createMemberBody,
+  MemberCount,
+  memberCountQuery,
   MemberDetail,
   MemberPage,
   memberListQuery,
@@ -18,8 +20,10 @@ import { todayInVietnam } from '../../domain/text/dates.js';
 import { foldVietnamese, givenName, nameSortKey } from '../../domain/text/vietnamese.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 import { provinceOf } from '../org-units/org-units.history.js';
+import { selfServiceSummary } from '../self-service/self-service.summary.js';
 import { loadForAction } from '../org-units/org-units.service.js';
 import { eventsForChange, recordEvents } from './members.events.js';
+import type { MemberFilter } from './members.filters.js';
 import { maskPersonal, toRecord } from './members.presenter.js';
 import * as q from './members.queries.js';
 
@@ -45,39 +49,54 @@ export function seesPersonalData(actor: Actor, path: string): boolean {
   return inScope(scopeOf(actor, 'member.personal'), path);
 }
 
-/** A page of the members of a unit's subtree, with filters and the total count. */
-export async function listMembers(db: Db, actor: Actor, query: z.output<typeof memberListQuery>): Promise<MemberPage> {
+/** True for a cursor key that is a date of birth (or the mark of the undated rows that come last). */
+const isDateKey = (key: string) => /^\d{4}-\d{2}-\d{2}$/.test(key);
+
+/** The unit's subtree filter, after checking `member.read` on the unit (404 outside the scope). */
+async function listFilter(db: Db, actor: Actor, query: z.output<typeof memberCountQuery>) {
   const unit = await loadForAction(db, actor, query.unitId, 'member.read');
-  const scope = scopeOf(actor, 'member.read');
   const provinceId = await provinceOf(db, unit.path);
-  const filter = { ...query, unitPath: unit.path, provinceId, today: todayInVietnam() };
+  const wholeSubtree = unit.id === provinceId ? 'province' : unit.parentId === null ? 'tree' : undefined;
+  const filter: MemberFilter = { ...query, unitPath: unit.path, provinceId, wholeSubtree, today: todayInVietnam() };
+  return { unit, scope: scopeOf(actor, 'member.read'), filter };
+}
+
+/** A page of the members of a unit's subtree, with filters, in keyset order (the count is `countMembers`). */
+export async function listMembers(db: Db, actor: Actor, query: z.output<typeof memberListQuery>): Promise<MemberPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const [rows, total] = await Promise.all([
-    q.listMembers(db, scope, filter, { sort: query.sort, limit: query.limit, cursor }),
-    q.countMembers(db, scope, filter),
-  ]);
+  if (cursor && query.sort === 'birthDate' && !isDateKey(cursor[0]))
+    throw fail.invalid('cursor', 'Con trỏ trang không hợp lệ.');
+  const { unit, scope, filter } = await listFilter(db, actor, query);
+  const rows = await q.listMembers(db, scope, filter, { sort: query.sort, limit: query.limit, cursor });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1]?.member;
   const personal = seesPersonalData(actor, unit.path);
   const next =
     rows.length > query.limit && last
-      ? encodeCursor([query.sort === 'name' ? last.sortKey : (last.birthDate ?? '9999-12-31'), last.id])
+      ? encodeCursor([query.sort === 'name' ? last.sortKey : (last.birthDate ?? q.UNDATED), last.id])
       : null;
-  return {
-    items: page.map(({ member, unitName }) => ({ ...toRecord(member, personal), unitName })),
-    next,
-    total,
-  };
+  return { items: page.map(({ member, unitName }) => ({ ...toRecord(member, personal), unitName })), next };
+}
+
+/** How many members of a unit's subtree match the filters (from the per-unit counts when only statuses are set). */
+export async function countMembers(
+  db: Db,
+  actor: Actor,
+  query: z.output<typeof memberCountQuery>,
+): Promise<MemberCount> {
+  const { scope, filter } = await listFilter(db, actor, query);
+  return { total: await q.countMembers(db, scope, filter) };
 }
 
 /** One member record with path, timeline and comments; 404 outside the actor's scope. */
 export async function getMember(db: DbOrTx, actor: Actor, memberId: string): Promise<MemberDetail> {
   const found = await q.findMemberInScope(db, scopeOf(actor, 'member.read'), memberId);
   if (!found) throw fail.notFound('đoàn viên');
-  const [events, comments, unitPath] = await Promise.all([
+  const [events, comments, unitPath, selfService] = await Promise.all([
     q.eventsOf(db, memberId),
     q.commentsOf(db, memberId),
     q.unitNamesOnPath(db, idsOnPath(found.unitPath)),
+    selfServiceSummary(db, memberId),
   ]);
   const personal = seesPersonalData(actor, found.unitPath);
   return {
@@ -95,6 +114,7 @@ export async function getMember(db: DbOrTx, actor: Actor, memberId: string): Pro
     })),
     comments: comments.map((c) => ({ year: c.year, content: c.content, updatedAt: c.updatedAt.toISOString() })),
     actions: actionsOn(actor, found.unitPath).filter((a) => a.startsWith('member.')),
+    ...selfService,
   };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { members } from '../../db/schema/index.js';
 import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.js';
-import type { MemberDetail, MemberPage } from '../../contracts/members.js';
+import type { MemberCount, MemberDetail, MemberPage } from '../../contracts/members.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -178,7 +178,8 @@ describe('member lists', () => {
     const unitId = await t.unitId('HAN');
     const first = (await t.call('GET', `/api/members?unitId=${unitId}&limit=10`, cookie)).json<MemberPage>();
     expect(first.items).toHaveLength(10);
-    expect(first.total).toBeGreaterThan(20);
+    const count = (await t.call('GET', `/api/members/count?unitId=${unitId}`, cookie)).json<MemberCount>();
+    expect(count.total).toBeGreaterThan(20);
     const second = (
       await t.call('GET', `/api/members?unitId=${unitId}&limit=10&cursor=${first.next}`, cookie)
     ).json<MemberPage>();
@@ -228,7 +229,7 @@ describe('member lists', () => {
     const away = (
       await t.call('GET', `/api/members?unitId=${unitId}&status=working_away&limit=200`, cookie)
     ).json<MemberPage>();
-    expect(away.total).toBeGreaterThan(0);
+    expect(away.items.length).toBeGreaterThan(0);
     expect(away.items.every((m) => m.status === 'working_away')).toBe(true);
     const young = (await t.call('GET', `/api/members?unitId=${unitId}&ageMax=17&limit=200`, cookie)).json<MemberPage>();
     expect(young.items.every((m) => Number(m.birthDate!.slice(0, 4)) >= 2008)).toBe(true);

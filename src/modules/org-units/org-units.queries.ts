@@ -7,6 +7,7 @@ import { members, unitKinds, unitSuccessions, units, unitVersions } from '../../
 import { withinScope } from '../../db/scope.js';
 import { idsOnPath } from '../../domain/org/unit-path.js';
 import { ACTIVE_STATUSES } from '../../domain/members/reference-lists.js';
+import { rolledUpCount } from '../members/members.queries.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -101,15 +102,19 @@ export async function ancestorsOf(db: DbOrTx, path: string) {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Active members and open sub-units in a unit's subtree. */
+/**
+ * Active members and open sub-units in a unit's subtree. Members come from the per-unit counts kept by triggers
+ * (`unit_member_counts`), never from the member rows; both counts run at once.
+ */
 export async function subtreeCounts(db: DbOrTx, path: string): Promise<{ memberCount: number; unitCount: number }> {
-  const [row] = await db
-    .select({
-      memberCount: sql<number>`(select count(*)::int from ${members} m join ${units} u on u.id = m.unit_id where u.path <@ ${path}::ltree and m.status in ('active','working_away','temporary_elsewhere','in_transit'))`,
-      unitCount: sql<number>`(select count(*)::int - 1 from ${units} u where u.path <@ ${path}::ltree and u.closed_on is null)`,
-    })
-    .from(sql`(select 1) as one`);
-  return { memberCount: row?.memberCount ?? 0, unitCount: Math.max(0, row?.unitCount ?? 0) };
+  const openUnits = path.includes('.')
+    ? sql`select count(*)::int - 1 as n from ${units} u where u.path <@ ${path}::ltree and u.closed_on is null`
+    : sql`select count(*)::int - 1 as n from ${units} u where u.closed_on is null`;
+  const [memberCount, [unitRow]] = await Promise.all([
+    rolledUpCount(db, path, ACTIVE_STATUSES),
+    rows<{ n: number }>(db, openUnits),
+  ]);
+  return { memberCount, unitCount: Math.max(0, Number(unitRow?.n ?? 0)) };
 }
 
 /** Succession links where the unit is the predecessor or the successor. */

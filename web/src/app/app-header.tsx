@@ -11,7 +11,7 @@ import { useNavItems, useSelectedNavKey } from './nav-items';
 const HEADER_BG = '#0d47a1';
 
 /** The top bar: app name, menu, language, the account's name and its actions. */
-export function AppHeader({ isMobile, onOpenTree }: { isMobile: boolean; onOpenTree: () => void }) {
+export function AppHeader({ isMobile, onOpenTree }: { isMobile: boolean; onOpenTree?: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -37,7 +37,7 @@ export function AppHeader({ isMobile, onOpenTree }: { isMobile: boolean; onOpenT
 
   return (
     <Layout.Header className="app-header" style={{ background: HEADER_BG }}>
-      {isMobile && (
+      {isMobile && onOpenTree && (
         <Button
           type="text"
           aria-label={t('nav.openTree')}

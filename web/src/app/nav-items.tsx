@@ -2,14 +2,25 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CreditCardOutlined,
+  FileSyncOutlined,
+  FileTextOutlined,
+  FlagOutlined,
   HistoryOutlined,
   IdcardOutlined,
+  ProfileOutlined,
+  SolutionOutlined,
+  SwapOutlined,
   TagsOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  UserAddOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/current-user';
+import { hasSelfService, isMemberOnly } from '../features/self-service/member-account';
 
 export interface NavItem {
   key: string;
@@ -24,8 +35,11 @@ export function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const firstRoot = me.scopeRoots[0];
+  const memberOnly = isMemberOnly(me);
   const items: (NavItem | false)[] = [
-    {
+    hasSelfService(me) && { key: 'my-profile', label: t('nav.myProfile'), icon: <ProfileOutlined />, to: '/me' },
+    hasSelfService(me) && { key: 'my-card', label: t('nav.myCard'), icon: <CreditCardOutlined />, to: '/me/card' },
+    !memberOnly && {
       key: 'org',
       label: t('nav.organisation'),
       icon: <ApartmentOutlined />,
@@ -38,6 +52,42 @@ export function useNavItems(): NavItem[] {
         icon: <IdcardOutlined />,
         to: `/units/${firstRoot?.id}/members`,
       },
+    me.actions.includes('member.write') && {
+      key: 'change-requests',
+      label: t('nav.changeRequests'),
+      icon: <FileSyncOutlined />,
+      to: '/member-change-requests',
+    },
+    me.actions.includes('member.read') && {
+      key: 'admissions',
+      label: t('admission.nav'),
+      icon: <UserAddOutlined />,
+      to: '/admissions',
+    },
+    me.actions.includes('member.read') && {
+      key: 'transfers',
+      label: t('transfer.nav'),
+      icon: <SwapOutlined />,
+      to: '/transfers',
+    },
+    me.actions.includes('member.read') && {
+      key: 'coming-of-age',
+      label: t('comingOfAge.nav'),
+      icon: <TrophyOutlined />,
+      to: '/coming-of-age',
+    },
+    me.actions.includes('member.read') && {
+      key: 'discipline',
+      label: t('discipline.nav'),
+      icon: <WarningOutlined />,
+      to: '/discipline',
+    },
+    me.actions.includes('member.read') && {
+      key: 'party-introductions',
+      label: t('partyIntro.nav'),
+      icon: <FlagOutlined />,
+      to: '/party-introductions',
+    },
     me.actions.includes('account.read') && {
       key: 'accounts',
       label: t('nav.accounts'),
@@ -51,7 +101,19 @@ export function useNavItems(): NavItem[] {
       icon: <TagsOutlined />,
       to: '/unit-kinds',
     },
-    { key: 'org-history', label: t('nav.orgHistory'), icon: <HistoryOutlined />, to: '/org-history' },
+    me.actions.includes('member.read') && {
+      key: 'documents',
+      label: t('nav.documents'),
+      icon: <FileTextOutlined />,
+      to: '/documents',
+    },
+    me.actions.includes('unit.read') && {
+      key: 'rules',
+      label: t('nav.rules'),
+      icon: <SolutionOutlined />,
+      to: '/rules',
+    },
+    !memberOnly && { key: 'org-history', label: t('nav.orgHistory'), icon: <HistoryOutlined />, to: '/org-history' },
   ];
   return items.filter((i): i is NavItem => Boolean(i));
 }
@@ -59,12 +121,22 @@ export function useNavItems(): NavItem[] {
 /** The menu key of the current page. */
 export function useSelectedNavKey(): string {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  if (pathname.startsWith('/me/card')) return 'my-card';
+  if (pathname === '/me') return 'my-profile';
+  if (pathname.startsWith('/member-change-requests')) return 'change-requests';
+  if (pathname.startsWith('/transfers')) return 'transfers';
+  if (pathname.startsWith('/coming-of-age')) return 'coming-of-age';
+  if (pathname.startsWith('/discipline')) return 'discipline';
+  if (pathname.startsWith('/party-introductions')) return 'party-introductions';
+  if (pathname.startsWith('/admissions') || /^\/units\/[^/]+\/cards/.test(pathname)) return 'admissions';
   if (pathname.startsWith('/members') || /^\/units\/[^/]+\/member/.test(pathname)) return 'members';
   if (pathname.startsWith('/units')) return 'org';
   if (pathname.startsWith('/accounts')) return 'accounts';
   if (pathname.startsWith('/audit')) return 'audit';
   if (pathname.startsWith('/unit-kinds')) return 'unit-kinds';
   if (pathname.startsWith('/org-history')) return 'org-history';
+  if (pathname.startsWith('/documents')) return 'documents';
+  if (pathname.startsWith('/rules')) return 'rules';
   if (pathname.startsWith('/account/password')) return 'password';
   return '';
 }

@@ -12,6 +12,26 @@ import { MembersTab } from '../features/members/members-tab';
 import { MemberPage } from '../features/members/member-page';
 import { parseMemberFilter } from '../features/members/member-search';
 import { MemberImportPage } from '../features/member-import/member-import-page';
+import { MyProfilePage } from '../features/self-service/my-profile-page';
+import { MyCardPage } from '../features/self-service/my-card-page';
+import { ChangeRequestsPage } from '../features/self-service/change-requests-page';
+import { CardVerifyPage } from '../features/self-service/card-verify-page';
+import { isMemberOnly } from '../features/self-service/member-account';
+import { DocumentsPage } from '../features/documents/documents-page';
+import { parseDocumentSearch } from '../features/documents/document-api';
+import { RulesPage } from '../features/rules/rules-page';
+import { parseTransferSearch, TransfersPage } from '../features/transfers/transfers-page';
+import { TransferPage } from '../features/transfers/transfer-page';
+import { ReceivePage } from '../features/transfers/receive-page';
+import { useCurrentUser } from '../features/auth/current-user';
+import { AdmissionsPage } from '../features/admissions/admissions-page';
+import { parseAdmissionsSearch } from '../features/admissions/admission-search';
+import { CandidatePage } from '../features/admissions/candidate-page';
+import { UnitCardsPage } from '../features/member-cards/unit-cards-page';
+import { ComingOfAgePage } from '../features/coming-of-age/coming-of-age-page';
+import { DisciplinePage } from '../features/discipline/discipline-page';
+import { PartyIntroductionsPage } from '../features/party-introductions/party-introductions-page';
+import { parseUnitYearSearch } from '../features/member-exits/procedure-search';
 import { ShellLayout } from './shell-layout';
 import { NoScopePage, NotFoundPage } from './status-pages';
 
@@ -46,7 +66,9 @@ const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   beforeLoad: ({ context }) => {
-    const first = context.queryClient.getQueryData(meQueryOptions.queryKey)?.scopeRoots[0];
+    const me = context.queryClient.getQueryData(meQueryOptions.queryKey);
+    if (me && isMemberOnly(me)) throw redirect({ to: '/me' });
+    const first = me?.scopeRoots[0];
     if (first) throw redirect({ to: '/units/$unitId', params: { unitId: first.id } });
   },
   component: NoScopePage,
@@ -110,6 +132,139 @@ const memberImportRoute = createRoute({
   },
 });
 
+/** Member self-service: the member's own record and e-card; the cadres' change requests. */
+const myProfileRoute = createRoute({ getParentRoute: () => appRoute, path: 'me', component: MyProfilePage });
+const myCardRoute = createRoute({ getParentRoute: () => appRoute, path: 'me/card', component: MyCardPage });
+const changeRequestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'member-change-requests',
+  component: ChangeRequestsPage,
+});
+
+/** The public page a member card's QR code opens (no login). */
+const cardVerifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'cards/verify/$ref',
+  component: function CardVerifyRoute() {
+    const { ref } = cardVerifyRoute.useParams();
+    return <CardVerifyPage reference={ref} />;
+  },
+});
+
+/** Văn bản: documents of a unit (the first unit of the scope by default), by kind and year in the query. */
+const documentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'documents',
+  validateSearch: parseDocumentSearch,
+  component: function DocumentsRoute() {
+    const search = documentsRoute.useSearch();
+    const navigate = documentsRoute.useNavigate();
+    return <DocumentsPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />;
+  },
+});
+const rulesRoute = createRoute({ getParentRoute: () => appRoute, path: 'rules', component: RulesPage });
+
+/** Chuyển sinh hoạt: the tabs (going out, coming in, temporary), receiving by code or CCCD, one transfer. */
+const transfersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'transfers',
+  validateSearch: parseTransferSearch,
+  component: function TransfersRoute() {
+    const { tab } = transfersRoute.useSearch();
+    const navigate = transfersRoute.useNavigate();
+    return (
+      <TransfersPage
+        tab={tab ?? 'outgoing'}
+        onTab={(next) => void navigate({ search: { tab: next }, replace: true })}
+      />
+    );
+  },
+});
+const receiveRoute = createRoute({ getParentRoute: () => appRoute, path: 'transfers/receive', component: ReceivePage });
+const transferRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'transfers/$transferId',
+  component: function TransferRoute() {
+    const { transferId } = transferRoute.useParams();
+    return <TransferPage key={transferId} transferId={transferId} />;
+  },
+});
+
+/** Kết nạp đoàn viên: candidates of a unit (the first unit of the scope by default) by step; one candidate. */
+const admissionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admissions',
+  validateSearch: parseAdmissionsSearch,
+  component: function AdmissionsRoute() {
+    const search = admissionsRoute.useSearch();
+    const navigate = admissionsRoute.useNavigate();
+    const { scopeRoots } = useCurrentUser();
+    const unitId = search.unitId ?? scopeRoots[0]?.id;
+    if (!unitId) return <NoScopePage />;
+    return (
+      <AdmissionsPage
+        key={unitId}
+        unitId={unitId}
+        status={search.status}
+        onSearch={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const candidateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admissions/$candidateId',
+  component: function CandidateRoute() {
+    const { candidateId } = candidateRoute.useParams();
+    return <CandidatePage key={candidateId} candidateId={candidateId} />;
+  },
+});
+/** Thẻ đoàn viên of a unit: card numbering and the card register. */
+const unitCardsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'units/$unitId/cards',
+  component: function UnitCardsRoute() {
+    const { unitId } = unitCardsRoute.useParams();
+    return <UnitCardsPage key={unitId} unitId={unitId} />;
+  },
+});
+
+/** Trưởng thành đoàn: the yearly list of a unit (unit, year and tab in the query string). */
+const comingOfAgeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'coming-of-age',
+  validateSearch: parseUnitYearSearch,
+  component: function ComingOfAgeRoute() {
+    const search = comingOfAgeRoute.useSearch();
+    const navigate = comingOfAgeRoute.useNavigate();
+    return <ComingOfAgePage search={search} onSearch={(next) => void navigate({ search: next, replace: true })} />;
+  },
+});
+/** Kỷ luật: the discipline decisions of a unit. */
+const disciplineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'discipline',
+  validateSearch: parseUnitYearSearch,
+  component: function DisciplineRoute() {
+    const search = disciplineRoute.useSearch();
+    const navigate = disciplineRoute.useNavigate();
+    return <DisciplinePage search={search} onSearch={(next) => void navigate({ search: next, replace: true })} />;
+  },
+});
+/** Giới thiệu đảng viên: introductions of a unit and the yearly report. */
+const partyIntroductionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'party-introductions',
+  validateSearch: parseUnitYearSearch,
+  component: function PartyIntroductionsRoute() {
+    const search = partyIntroductionsRoute.useSearch();
+    const navigate = partyIntroductionsRoute.useNavigate();
+    return (
+      <PartyIntroductionsPage search={search} onSearch={(next) => void navigate({ search: next, replace: true })} />
+    );
+  },
+});
+
 const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: 'accounts', component: AccountsPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: 'audit', component: AuditPage });
 const unitKindsRoute = createRoute({ getParentRoute: () => appRoute, path: 'unit-kinds', component: UnitKindsPage });
@@ -122,16 +277,31 @@ const passwordRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  cardVerifyRoute,
   appRoute.addChildren([
     indexRoute,
     unitRoute.addChildren([unitMembersRoute]),
     memberRoute,
     memberImportRoute,
+    admissionsRoute,
+    candidateRoute,
+    unitCardsRoute,
     accountsRoute,
     auditRoute,
     unitKindsRoute,
     orgHistoryRoute,
     passwordRoute,
+    documentsRoute,
+    rulesRoute,
+    transfersRoute,
+    receiveRoute,
+    transferRoute,
+    comingOfAgeRoute,
+    disciplineRoute,
+    partyIntroductionsRoute,
+    myProfileRoute,
+    myCardRoute,
+    changeRequestsRoute,
   ]),
 ]);
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { meQueryOptions } from '../features/auth/me-query';
 import { CurrentUserContext } from '../features/auth/current-user';
 import { UnitNavTree } from '../features/units/unit-nav-tree';
+import { isMemberOnly } from '../features/self-service/member-account';
 import { AppHeader } from './app-header';
 
 const SIDER_WIDTH = 300;
@@ -28,13 +29,15 @@ export function ShellLayout() {
   }, [signedOut, navigate]);
 
   if (!me) return <Spin fullscreen />;
+  // A member account sees its own record only: no organisation tree.
+  const showTree = !isMemberOnly(me);
 
   return (
     <CurrentUserContext.Provider value={me}>
       <Layout style={{ minHeight: '100vh' }}>
-        <AppHeader isMobile={isMobile} onOpenTree={() => setTreeOpen(true)} />
+        <AppHeader isMobile={isMobile} onOpenTree={showTree ? () => setTreeOpen(true) : undefined} />
         <Layout>
-          {!isMobile && (
+          {!isMobile && showTree && (
             <Layout.Sider
               width={SIDER_WIDTH}
               theme="light"
@@ -58,7 +61,7 @@ export function ShellLayout() {
             <Outlet />
           </Layout.Content>
         </Layout>
-        {isMobile && (
+        {isMobile && showTree && (
           <Drawer
             title={t('nav.tree')}
             placement="left"

@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { useFormError } from '../../lib/use-form-error';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { LanguageSwitch } from '../../app/language-switch';
+import { isMemberOnly } from '../self-service/member-account';
 
 /** Username and password; the server's message (wrong password, locked, too many tries) is shown as is. */
 export function LoginPage() {
@@ -29,6 +30,7 @@ export function LoginPage() {
       queryClient.setQueryData(['me'], me);
       const first = me.scopeRoots[0];
       if (redirect && redirect !== '/') router.history.push(redirect);
+      else if (isMemberOnly(me)) await navigate({ to: '/me' });
       else if (first) await navigate({ to: '/units/$unitId', params: { unitId: first.id } });
       else await navigate({ to: '/' });
     },

@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Progress, Result, Spin, Typography } from 'antd';
 import { DownloadOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ImportJobDto } from '../../../../src/contracts/member-import';
 import { ImportCancelButton } from './import-cancel';
 
@@ -35,7 +36,7 @@ export function ImportProgress({ job }: { job: ImportJobDto }) {
   );
 }
 
-function outcomeText(job: ImportJobDto, t: ReturnType<typeof useTranslation>['t']) {
+function outcomeText(job: ImportJobDto, t: TFunction) {
   const counts = job.counts ?? { create: 0, update: 0 };
   switch (job.status) {
     case 'done':

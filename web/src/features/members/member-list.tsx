@@ -1,11 +1,11 @@
 import { Button, Empty, Flex, Spin, Table, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { MemberListItem } from '../../../../src/contracts/members';
 import { PageError } from '../../components/page-error';
 import { formatBirth, useMemberLabels } from './member-labels';
-import { memberListOptions } from './member-queries';
+import { memberCountOptions, memberListOptions } from './member-queries';
 import type { MemberFilter } from './member-search';
 import { MemberStatusTag } from './member-status-tag';
 
@@ -54,21 +54,26 @@ interface Props {
   showUnit: boolean;
 }
 
-/** The filtered member list: a table on desktop, cards on phones, then "Tổng số" and "Xem thêm". */
+/**
+ * The filtered member list: a table on desktop, cards on phones, then "Tổng số" and "Xem thêm".
+ * The count is a separate request so the first page shows without waiting for it.
+ */
 export function MemberList({ unitId, filter, isMobile, showUnit }: Props) {
   const { t } = useTranslation();
   const labels = useMemberLabels();
   const list = useInfiniteQuery(memberListOptions(unitId, filter));
+  const count = useQuery(memberCountOptions(unitId, filter));
 
   if (list.error) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
+  const total = count.data?.total;
 
   const footer = (
     <Flex justify="space-between" align="center" wrap gap={8} style={{ paddingBlock: 8 }}>
-      <Typography.Text strong data-testid="member-total">
-        {t('member.list.total', { n: total })}
-        {rows.length < total && (
+      <Typography.Text strong data-testid="member-total" aria-busy={total === undefined}>
+        {t('member.list.total', { n: total ?? dash })}
+        {total === undefined && count.isFetching && <Spin size="small" style={{ marginInlineStart: 8 }} />}
+        {total !== undefined && rows.length < total && (
           <Typography.Text type="secondary"> · {t('member.list.shown', { shown: rows.length })}</Typography.Text>
         )}
       </Typography.Text>

@@ -14,6 +14,10 @@ import { MemberSections } from './member-sections';
 import { MemberTimeline } from './member-timeline';
 import { MemberComments } from './member-comments';
 import { MemberFormDrawer } from './member-form-drawer';
+import { MemberCardsSection } from '../member-cards/member-cards-section';
+import { MemberSelfServiceActions } from '../self-service/member-self-service-actions';
+import { MemberTransferButton, MemberTransferNotice } from '../transfers/member-transfer-action';
+import { MemberProcedureMenu, memberProcedureTabs } from '../member-exits/member-procedure-menu';
 
 /** The path of the member's branch; units above the account's scope are names only. */
 function MemberBreadcrumb({ member }: { member: MemberDetail }) {
@@ -69,13 +73,19 @@ export function MemberPage({ memberId }: { memberId: string }) {
           </Space>
         }
         extra={
-          canWrite && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('member.profile.edit')}
-            </Button>
-          )
+          <>
+            <MemberSelfServiceActions member={member} />
+            <MemberTransferButton member={member} />
+            <MemberProcedureMenu member={member} />
+            {canWrite && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('member.profile.edit')}
+              </Button>
+            )}
+          </>
         }
       />
+      <MemberTransferNotice member={member} />
       {masked && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('member.profile.maskedHint')} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <MemberSections member={member} />
@@ -85,6 +95,8 @@ export function MemberPage({ memberId }: { memberId: string }) {
           items={[
             { key: 'timeline', label: t('member.profile.timeline'), children: <MemberTimeline member={member} /> },
             { key: 'comments', label: t('member.profile.comments'), children: <MemberComments member={member} /> },
+            ...memberProcedureTabs(member, { discipline: t('discipline.title'), party: t('partyIntro.memberTab') }),
+            { key: 'cards', label: t('memberCard.section'), children: <MemberCardsSection memberId={member.id} /> },
           ]}
         />
       </Card>

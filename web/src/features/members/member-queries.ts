@@ -1,14 +1,21 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { MemberDetail, MemberPage } from '../../../../src/contracts/members';
+import type { MemberCount, MemberDetail, MemberPage } from '../../../../src/contracts/members';
 import { api } from '../../lib/api';
 import { memberQuery, type MemberFilter } from './member-search';
 
 const PAGE_SIZE = 50;
 
-/** Every member query starts with 'members': invalidating it refreshes lists and records. */
+/** The filter without its order: the count of a list does not depend on it. */
+function countFilter(filter: MemberFilter): MemberFilter {
+  const { sort: _sort, ...rest } = filter;
+  return rest;
+}
+
+/** Every member query starts with 'members': invalidating it refreshes lists, counts and records. */
 export const memberKeys = {
   all: ['members'] as const,
   list: (unitId: string, filter: MemberFilter) => ['members', 'list', unitId, filter] as const,
+  count: (unitId: string, filter: MemberFilter) => ['members', 'count', unitId, countFilter(filter)] as const,
   detail: (id: string) => ['members', 'detail', id] as const,
 };
 
@@ -21,6 +28,16 @@ export const memberListOptions = (unitId: string, filter: MemberFilter) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
     placeholderData: keepPreviousData,
+  });
+
+/** How many members the filtered list holds, fetched beside the first page so the page never waits for it. */
+export const memberCountOptions = (unitId: string, filter: MemberFilter) =>
+  queryOptions({
+    queryKey: memberKeys.count(unitId, filter),
+    queryFn: () => {
+      const { sort: _sort, ...query } = memberQuery(unitId, filter);
+      return api.get<MemberCount>('/members/count', query);
+    },
   });
 
 export const memberDetailOptions = (id: string) =>

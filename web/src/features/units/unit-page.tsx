@@ -14,6 +14,8 @@ import { UnitHistoryTab } from './unit-history-tab';
 import { UnitActionButtons, type UnitAction } from './unit-action-buttons';
 import { UnitActionModals } from './unit-action-modals';
 import { MembersTab } from '../members/members-tab';
+import { RegistersTab } from '../documents/registers-tab';
+import { TemplatesTab } from '../documents/templates-tab';
 
 const NO_FILTER = {};
 
@@ -57,6 +59,18 @@ export function UnitPage({ unitId }: { unitId: string }) {
           onFilterChange={(search) => void navigate({ to: '/units/$unitId/members', params: { unitId }, search })}
         />
       ),
+    },
+    // The registers of a đoàn cơ sở (and above); a branch keeps none of its own.
+    unit.actions.includes('member.read') &&
+      !byCode.get(unit.kind)?.isLeaf && {
+        key: 'registers',
+        label: t('registers.tab'),
+        children: <RegistersTab unitId={unit.id} />,
+      },
+    unit.actions.includes('document.template') && {
+      key: 'templates',
+      label: t('documentTemplates.tab'),
+      children: <TemplatesTab unitId={unit.id} />,
     },
     { key: 'history', label: t('unit.tabs.history'), children: <UnitHistoryTab unit={unit} /> },
   ].filter((item) => item !== false);

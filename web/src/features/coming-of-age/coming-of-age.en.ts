@@ -1,0 +1,57 @@
+import type { Catalog } from '../../i18n/types';
+import type { comingOfAgeVi } from './coming-of-age.vi';
+
+/** English strings of the coming-of-age page (spread into `en.ts`). */
+export const comingOfAgeEn: Catalog<typeof comingOfAgeVi> = {
+  comingOfAge: {
+    nav: 'Coming of age',
+    title: 'Coming of age',
+    hint: 'Members reaching the coming-of-age age ({{age}}) in {{year}}, except those kept as members. The grassroots union holds the ceremony on a configured date and issues certificates.',
+    grassroots: 'Decided by: {{name}}',
+    aboveGrassroots: 'Choose a grassroots union (or a branch) to process coming of age.',
+    readOnly: 'Coming of age is processed by {{name}}.',
+    due: 'Coming of age ({{n}})',
+    excepted: 'Kept as members ({{n}})',
+    processed: 'Came of age ({{n}})',
+    exceptions: 'Exceptions',
+    overdue: 'Overdue',
+    turnsOn: 'Reaches the age on',
+    birthDate: 'Date of birth',
+    ceremonyOn: 'Ceremony date',
+    certificate: 'Certificate',
+    emptyDue: 'No member comes of age this year.',
+    emptyProcessed: 'No member has come of age this year yet.',
+    emptyExcepted: 'No member is kept past the age limit.',
+    selected: '{{n}} members selected',
+    process: 'Process coming of age',
+    processTitle: 'Coming of age of {{n}} members',
+    processHint:
+      'Each member becomes "Came of age", gets a numbered certificate, and their card ends. If one member cannot come of age, nothing is written.',
+    ceremonyRequired: 'Please choose the ceremony date.',
+    futureDate: '(not yet)',
+    noDates: 'No ceremony date of this year has passed yet.',
+    processed_ok: '{{n}} members came of age.',
+    keep: 'Keep',
+    keepTitle: 'Keep as a member: {{name}}',
+    reason: 'Reason',
+    validUntil: 'Valid until',
+    validUntilHint: 'An extension lasts at most until the member turns {{age}}.',
+    untilEnd: 'No end date (until revoked)',
+    revoke: 'Revoke',
+    revokeConfirm: 'Revoke the exception of {{name}}?',
+    revoked: 'Revoked.',
+    saved: 'The exception was recorded.',
+    expired: 'expired',
+    reasonsShort: {
+      committee: 'Committee member',
+      full_time: 'Full-time worker',
+      extension: 'Extension',
+    },
+    exceptionColumn: 'Kept as member',
+    reasons: {
+      committee: 'Member of a union committee',
+      full_time: 'Full-time union worker',
+      extension: 'Extension (proposed by the branch, decided by the grassroots union)',
+    },
+  },
+};

@@ -1,0 +1,72 @@
+import type { Catalog } from '../../i18n/types';
+import type { memberCardVi } from './card-messages.vi';
+
+/** English texts of the member card pages: exactly the keys of `card-messages.vi.ts`. */
+export const memberCardEn: Catalog<typeof memberCardVi> = {
+  section: 'Member card',
+  current: 'Current card',
+  none: 'No active card.',
+  issuer: 'Issued by: {{unit}}',
+  history: 'Cards issued',
+  fields: {
+    cardNumber: 'Card number',
+    issuedOn: 'Issued on',
+    reason: 'Reason',
+    status: 'Status',
+    unit: 'Issuing unit',
+    endedOn: 'Ended on',
+    endReason: 'Note',
+    member: 'Full name',
+    birthDate: 'Date of birth',
+    branch: 'Branch',
+  },
+  reasons: {
+    admission: 'Admission',
+    initial: 'Issued',
+    reissue_lost: 'Reissued (lost)',
+    reissue_damaged: 'Reissued (damaged)',
+  },
+  statuses: {
+    active: 'Active',
+    replaced: 'Replaced',
+    revoked: 'Revoked',
+  },
+  actions: {
+    issue: 'Issue a card',
+    reissue: 'Reissue the card',
+    revoke: 'Revoke the card',
+  },
+  form: {
+    issuedOn: 'Issue date',
+    cause: 'Reason for reissue',
+    lost: 'Lost: a new card number, the old one is never reused',
+    damaged: 'Damaged: the card number stays the same',
+    revokedOn: 'Revocation date',
+    reason: 'Reason for revocation',
+    nextNumber: 'The number follows the numbering of {{unit}}.',
+  },
+  done: {
+    issue: 'Card no. {{number}} issued.',
+    reissue: 'Card no. {{number}} reissued.',
+    revoke: 'Card revoked.',
+  },
+  page: {
+    title: 'Member cards: {{unit}}',
+    back: 'Back to the unit',
+    admissions: 'Admissions',
+    scheme: 'Card numbering',
+    schemeHint: 'The approving unit numbers its cards: a prefix, then a counter padded to the given digits.',
+    prefix: 'Prefix',
+    width: 'Digits',
+    nextNumber: 'Next number',
+    nextCard: 'The next card will be numbered',
+    highestUsed: 'Highest number issued with this prefix: {{number}}',
+    notStored: 'No numbering set yet: the first card will use this default.',
+    saved: 'Card numbering saved.',
+    register: 'Register of member cards',
+    year: 'Year of issue',
+    allYears: 'All years',
+    total: 'Total: {{n}}',
+    empty: 'No card in the register yet.',
+  },
+};

@@ -1,0 +1,78 @@
+import type { Catalog } from '../../i18n/types';
+import type { rulesVi } from './rules.vi';
+
+/** English strings of the rules page (spread into `en.ts`). */
+export const rulesEn: Catalog<typeof rulesVi> = {
+  rules: {
+    title: 'Rules',
+    intro:
+      'Rules that may change with the charter, the period or the locality. Each value applies from a date on; earlier values are kept to judge older records.',
+    inForce: 'In force since {{date}}',
+    builtIn: 'System default',
+    upcoming: 'Applies from {{date}}',
+    history: 'History ({{n}})',
+    from: 'From',
+    to: 'Until (excluded)',
+    open: 'Current',
+    value: 'Value',
+    note: 'Note',
+    by: 'Recorded by',
+    record: 'Record a new value',
+    recordTitle: 'New value: {{rule}}',
+    validFrom: 'Applies from',
+    validFromHint: 'The value in force ends on this date; history is never overwritten.',
+    saved: 'New value of "{{rule}}" recorded, applying from {{date}}.',
+    keys: {
+      membershipAge: 'Admission and coming-of-age ages',
+      admission: 'Admission',
+      comingOfAge: 'Coming of age',
+      discipline: 'Discipline',
+      transfer: 'Transfers',
+      partyIntroduction: 'Introduction to the Party',
+      fee: 'Union fee',
+    },
+    fields: {
+      admissionMinAge: 'Youngest admission age',
+      admissionMaxAge: 'Oldest admission age',
+      comingOfAgeAge: 'Coming-of-age age',
+      extensionMaxAge: 'Oldest age with an extension',
+      introducerMinMonths: 'Introducer worked together at least (months)',
+      ceremonyWithinMonths: 'Admission ceremony within (months)',
+      ceremonyDates: 'Coming-of-age ceremony dates',
+      forms: 'Discipline forms',
+      quorum: 'Minimum share present',
+      majority: 'Share in favour must exceed',
+      acceptWithinDays: 'To be accepted within (days)',
+      minAge: 'Minimum age',
+      withoutSalary: 'Without salary (VND/month)',
+      withSalary: 'With salary (VND/month)',
+    },
+    units: {
+      years: '{{n}} years',
+      months: '{{n}} months',
+      days: '{{n}} days',
+      vnd: '{{n}} VND/month',
+    },
+    form: {
+      key: 'Code',
+      label: 'Form name',
+      subject: 'Subject',
+      decidedBy: 'Decided by',
+      endsPosition: 'Ends position',
+      endsMembership: 'Ends membership',
+      add: 'Add a form',
+      remove: 'Remove this form',
+      numerator: 'Numerator',
+      denominator: 'Denominator',
+      ceremonyDatesHint: 'Type a date as DD/MM (e.g. 26/03) and press Enter.',
+    },
+    subjects: {
+      member: 'Member',
+      unit: 'Union body',
+    },
+    deciders: {
+      branch: 'Branch',
+      superior: 'Superior level',
+    },
+  },
+};
