@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, cccdProblem, fullNameProblem, maskTail, normalizePhone } from './member-rules.js';
+import { ageOn, cccdProblem, directEditProblem, fullNameProblem, maskTail, normalizePhone } from './member-rules.js';
 import { parseCellDate } from './parse-date.js';
 import { ETHNIC_GROUPS } from './reference-lists.js';
 
@@ -60,5 +60,23 @@ describe('spreadsheet dates', () => {
     expect(parseCellDate('31/02/2001')).toEqual({ error: 'Ngày 31/02/2001 không tồn tại.' });
     expect(parseCellDate('hôm qua')).toEqual({ error: '"hôm qua" không phải ngày dạng dd/mm/yyyy.' });
     expect(parseCellDate('')).toEqual({ error: 'Thiếu ngày.' });
+  });
+});
+
+describe('directEditProblem', () => {
+  const here = { status: 'active', unitId: 'a' };
+  it('lets ordinary edits through', () => {
+    expect(directEditProblem(here, { status: 'working_away' })).toBeNull();
+    expect(directEditProblem(here, { unitId: 'b' })).toBeNull();
+    expect(directEditProblem({ status: 'in_transit', unitId: 'a' }, { status: 'in_transit', unitId: 'a' })).toBeNull();
+  });
+  it('refuses moving or re-statusing a member in transit or temporarily elsewhere', () => {
+    expect(directEditProblem({ status: 'in_transit', unitId: 'a' }, { unitId: 'b' })).toMatch(/Chuyển sinh hoạt/);
+    expect(directEditProblem({ status: 'temporary_elsewhere', unitId: 'a' }, { status: 'active' })).toMatch(
+      /Chuyển sinh hoạt/,
+    );
+  });
+  it('refuses setting the transfer statuses by hand', () => {
+    expect(directEditProblem(here, { status: 'in_transit' })).toMatch(/không sửa trực tiếp/);
   });
 });

@@ -36,3 +36,23 @@ export function maskTail(value: string | null, visible = 3): string | null {
   if (!value) return value;
   return `${'*'.repeat(Math.max(0, value.length - visible))}${value.slice(-visible)}`;
 }
+
+/** Statuses only the transfer procedure sets and ends (chuyển sinh hoạt, sinh hoạt tạm thời). */
+const TRANSFER_STATUSES: readonly string[] = ['in_transit', 'temporary_elsewhere'];
+
+/**
+ * A direct edit of the record may not change the branch or status of a member in transit or temporarily
+ * elsewhere, nor put a member into those statuses: the transfer procedure does both sides at once.
+ */
+export function directEditProblem(
+  current: { status: string; unitId: string },
+  change: { status?: string; unitId?: string },
+): string | null {
+  const statusChanges = change.status !== undefined && change.status !== current.status;
+  const branchChanges = change.unitId !== undefined && change.unitId !== current.unitId;
+  if (TRANSFER_STATUSES.includes(current.status) && (statusChanges || branchChanges))
+    return 'Đoàn viên đang chuyển sinh hoạt hoặc sinh hoạt tạm thời: hãy đổi chi đoàn, tình trạng qua chức năng "Chuyển sinh hoạt".';
+  if (statusChanges && TRANSFER_STATUSES.includes(change.status!))
+    return 'Tình trạng "đang chuyển sinh hoạt" và "sinh hoạt tạm thời" do chức năng "Chuyển sinh hoạt" ghi nhận, không sửa trực tiếp.';
+  return null;
+}

@@ -15,6 +15,7 @@ import type {
 } from '../../contracts/members.js';
 import { inScope } from '../../domain/auth/permissions.js';
 import { fail } from '../../domain/errors.js';
+import { directEditProblem } from '../../domain/members/member-rules.js';
 import { idsOnPath } from '../../domain/org/unit-path.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { foldVietnamese, givenName, nameSortKey } from '../../domain/text/vietnamese.js';
@@ -183,6 +184,8 @@ export async function updateMember(
     if (before.version !== body.version)
       throw fail.conflict('Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.');
     const { version: _v, ...changes } = body;
+    const editProblem = directEditProblem(before, changes);
+    if (editProblem) throw fail.invalid(changes.unitId ? 'unitId' : 'status', editProblem);
     let unitPath = found.unitPath;
     let provinceId = before.provinceId;
     if (changes.unitId && changes.unitId !== before.unitId) {

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.js';
+import { rows } from '../../db/rows.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function memberOf(code: string) {
+  const [m] = await rows<{ id: string; version: number }>(
+    t.database.db,
+    sql`select m.id, m.version from members m join units u on u.id = m.unit_id
+         where u.code = ${code} and m.status = 'active' order by m.id limit 1`,
+  );
+  return m!;
+}
+
+describe('direct edits of a member record', () => {
+  it('refuse moving a member who is in transit and leave the record as it was', async () => {
+    const m = await memberOf('TDP3');
+    await t.database.db.execute(sql`update members set status = 'in_transit' where id = ${m.id}`);
+    const res = await t.call('PATCH', `/api/members/${m.id}`, await t.as('xadoan'), {
+      version: m.version,
+      unitId: await t.unitId('TDP4'),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ message: string }>().message).toMatch(/Chuyển sinh hoạt/);
+    const [after] = await rows<{ code: string; status: string }>(
+      t.database.db,
+      sql`select u.code, m.status from members m join units u on u.id = m.unit_id where m.id = ${m.id}`,
+    );
+    expect(after).toEqual({ code: 'TDP3', status: 'in_transit' });
+  });
+
+  it('refuse setting the in-transit status by hand', async () => {
+    const m = await memberOf('TDP5');
+    const res = await t.call('PATCH', `/api/members/${m.id}`, await t.as('xadoan'), {
+      version: m.version,
+      status: 'in_transit',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});
