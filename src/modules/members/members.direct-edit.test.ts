@@ -29,7 +29,7 @@ describe('direct edits of a member record', () => {
       unitId: await t.unitId('TDP4'),
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json<{ message: string }>().message).toMatch(/Chuyển sinh hoạt/);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/Chuyển sinh hoạt/);
     const [after] = await rows<{ code: string; status: string }>(
       t.database.db,
       sql`select u.code, m.status from members m join units u on u.id = m.unit_id where m.id = ${m.id}`,
