@@ -12,7 +12,7 @@ export type DocumentRef = z.infer<typeof documentRef>;
 
 /** The signer printed on a decision; defaults to the committee's secretary block. */
 export const signerFields = {
-  /** "TM. BAN THƯỜNG VỤ / BÍ THƯ" by default. */
+  /** Empty: the default block of the issuing unit's kind ("TM. BAN CHẤP HÀNH / BÍ THƯ" at a đoàn cơ sở). */
   signerTitle: optionalText('Chức danh người ký', 120),
   signerName: optionalText('Họ tên người ký', 120),
 };

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseOption, DEMO, login, openMenu } from './support.js';
+import { chooseOption, DEMO, login } from './support.js';
 
 /** dd/mm/yyyy of a date `days` ago (the browser runs in Vietnam time). */
 function viDate(days = 0, years = 0): string {
@@ -41,15 +41,12 @@ async function switchAccount(page: Page, account: { username: string; password: 
   await login(page, account);
 }
 
-test('chi đoàn đề nghị, biểu quyết; Thành đoàn chuẩn y; lễ kết nạp tạo đoàn viên mới có thẻ', async ({
-  page,
-  isMobile,
-}) => {
+test('chi đoàn đề nghị, biểu quyết; Thành đoàn chuẩn y; lễ kết nạp tạo đoàn viên mới có thẻ', async ({ page }) => {
   const name = `Phạm Thị Kết ${uniqueWord()}`;
   const cccd = `8${String(Date.now()).slice(-11)}`;
 
   await login(page, DEMO.branch);
-  await openMenu(page, isMobile, 'Kết nạp đoàn viên');
+  await page.goto('/admissions');
   await expect(page.getByTestId('admission-unit')).toHaveText('Chi đoàn Tổ dân phố 1');
   await page.getByRole('button', { name: 'Đề nghị kết nạp' }).click();
 

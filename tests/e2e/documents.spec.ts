@@ -28,21 +28,12 @@ async function openTab(page: Page, name: string) {
   await page.locator('.ant-tabs-dropdown:visible').getByText(name, { exact: true }).click();
 }
 
-/** Opens a main menu item; on desktop it may sit in the header menu's overflow ("…") when the menu is long. */
-async function openNav(page: Page, isMobile: boolean, label: string) {
-  if (isMobile) return openMenu(page, isMobile, label);
-  const item = page.locator('.app-header').getByRole('menuitem', { name: label });
-  if (await item.isVisible()) return item.click();
-  await page.locator('.app-header .ant-menu-overflow-item-rest').hover();
-  await page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name: label }).click();
-}
-
 /** dd/mm/yyyy of an ISO date. */
 const vi = (iso: string) => iso.split('-').reverse().join('/');
 
 test('quản trị hệ thống mở "Quy định" và ghi tuổi trưởng thành đoàn mới từ một ngày', async ({ page, isMobile }) => {
   await login(page, DEMO.admin);
-  await openNav(page, isMobile, 'Quy định');
+  await openMenu(page, isMobile, 'Quy định');
   await expect(page).toHaveURL(/\/rules$/);
   const card = page.getByTestId('rule-membershipAge');
   await expect(card).toContainText('Độ tuổi kết nạp và trưởng thành');

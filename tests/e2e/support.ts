@@ -40,21 +40,32 @@ export async function openNavTree(page: Page, isMobile: boolean) {
 
 /** Clicks a main menu item (header menu on desktop, the menu drawer on a phone). */
 export async function openMenu(page: Page, isMobile: boolean, label: string): Promise<void> {
+  // The accessible name starts with the icon's label ("idcard Đoàn viên"): match the text at its end.
+  const name = new RegExp(`(^|\\s)${escapeRegExp(label)}$`);
   if (isMobile) {
     await page.getByTestId('open-menu').click();
     const drawer = page.locator('.ant-drawer-content-wrapper');
-    await drawer.getByRole('menuitem', { name: label }).click();
+    await drawer.getByRole('menuitem', { name }).click();
     // The drawer gives focus back to its button when it has closed: wait, or it would close a popup opened meanwhile.
     await expect(drawer).toBeHidden();
   } else {
     const header = page.locator('.app-header');
-    const item = header.getByRole('menuitem', { name: label });
-    const rest = header.locator('.ant-menu-overflow-item-rest');
-    await expect(item.or(rest).first()).toBeVisible();
+    const item = header.getByRole('menuitem', { name });
+    await expect(header.locator('.ant-menu-item, .ant-menu-submenu').first()).toBeVisible();
     if (await item.isVisible()) return item.click();
-    // Items that do not fit the header wait under its "…" submenu.
-    await rest.hover();
-    await page.locator('.ant-menu-submenu-popup').getByRole('menuitem', { name: label }).click();
+    // Pages of a group ("Nghiệp vụ", "Hệ thống") and items that do not fit wait in submenus: open each in turn.
+    const popupItem = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name });
+    for (const submenu of await header.locator('.ant-menu-submenu').all()) {
+      if (!(await submenu.isVisible())) continue;
+      await submenu.hover();
+      const found = await popupItem
+        .first()
+        .waitFor({ state: 'visible', timeout: 1500 })
+        .then(() => true)
+        .catch(() => false);
+      if (found) return popupItem.first().click();
+    }
+    throw new Error(`Menu item "${label}" not found`);
   }
 }
 

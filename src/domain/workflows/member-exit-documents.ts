@@ -44,11 +44,6 @@ export const CHARTER_GROUNDS = 'Căn cứ Điều lệ Đoàn TNCS Hồ Chí Min
 /** The usual recipients of a decision about a member. */
 export const DECISION_RECIPIENTS = ['- Như Điều 3;', '- Lưu VP.'];
 
-/** The signer block of a unit's committee: "TM. BAN CHẤP HÀNH" for a branch, "TM. BAN THƯỜNG VỤ" above. */
-export function defaultSignerTitle(isBranch: boolean): string {
-  return isBranch ? 'TM. BAN CHẤP HÀNH / BÍ THƯ' : 'TM. BAN THƯỜNG VỤ / BÍ THƯ';
-}
-
 /** The decision to remove a member's name from the union's list (quyết định xóa tên đoàn viên). */
 export function removalDecisionData(input: {
   member: DocumentMember;

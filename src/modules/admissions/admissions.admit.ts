@@ -113,7 +113,7 @@ async function admitOne(tx: DbOrTx, ctx: Ctx, f: Loaded, ceremonyOn: string): Pr
     [
       {
         kind: 'admitted',
-        after: { unitId: c.unitId, status: 'active', admittedAt: f.unitName },
+        after: { status: 'active', admittedAt: f.unitName },
         note: decision ? `Quyết định chuẩn y số ${decision.numberText} của ${issuer.name}` : null,
       },
       { kind: CARD_EVENT_KINDS.issued, before: { cardNumber: null }, after: { cardNumber, cardIssuedOn: ceremonyOn } },

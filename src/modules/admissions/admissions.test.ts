@@ -6,7 +6,7 @@ import type { MemberDetail } from '../../contracts/members.js';
 import type { MemberCards } from '../../contracts/member-cards.js';
 import { documents, memberCards } from '../../db/schema/index.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
-import { application, daysAgo, footprint, propose, voted, yearsAgo } from './admissions.fixtures.js';
+import { application, branchMembers, daysAgo, footprint, propose, voted, yearsAgo } from './admissions.fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -135,6 +135,45 @@ describe('the admission journey', () => {
   });
 });
 
+describe('editing and closing an application', () => {
+  it('records the course later, refuses a recruiter outside the scope and an edit after the vote', async () => {
+    const bithu = await t.as('bithu');
+    const bare = { courseName: null, courseCertificateNo: null, courseCompletedOn: null };
+    const c = await propose(t, bithu, await application(t, 'TDP1', bare));
+    expect(c.steps.find((s) => s.key === 'course')?.state).toBe('current');
+    const [outsider] = await branchMembers(t, 'KP1');
+    const before = await footprint(t);
+    const far = await t.call('PATCH', `/api/admissions/${c.id}`, bithu, {
+      version: c.version,
+      recruiterMemberId: outsider,
+    });
+    expect(far.statusCode).toBe(422);
+    expect(far.json().error.details[0].field).toBe('recruiterMemberId');
+    expect(await footprint(t)).toEqual(before);
+    const edited = await t.call('PATCH', `/api/admissions/${c.id}`, bithu, {
+      version: c.version,
+      courseName: 'Lớp cảm tình Đoàn đợt 2',
+      courseCompletedOn: daysAgo(35),
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const e = edited.json<CandidateDetail>();
+    expect(e).toMatchObject({
+      courseName: 'Lớp cảm tình Đoàn đợt 2',
+      courseCertificateNo: null,
+      version: c.version + 1,
+    });
+    expect(e.steps.find((s) => s.key === 'course')?.state).toBe('done');
+    const v = await voted(t, bithu, e);
+    const late = await t.call('PATCH', `/api/admissions/${c.id}`, bithu, { version: v.version, religion: 'Phật giáo' });
+    expect(late.statusCode).toBe(422);
+    const rejected = await t.call('POST', `/api/admissions/${c.id}/reject`, bithu, {
+      version: v.version,
+      reason: 'Vi phạm pháp luật sau khi chi đoàn biểu quyết',
+    });
+    expect(rejected.json<CandidateDetail>()).toMatchObject({ status: 'rejected', actions: [] });
+  });
+});
+
 describe('refusals change nothing', () => {
   const refused = async (method: 'POST' | 'PATCH', url: string, cookie: string, body: unknown, status = 422) => {
     const before = await footprint(t);
@@ -170,7 +209,7 @@ describe('refusals change nothing', () => {
 
   it('refuses an introducer from another branch or known too shortly', async () => {
     const bithu = await t.as('bithu');
-    const [other] = await import('./admissions.fixtures.js').then((f) => f.branchMembers(t, 'TDP2'));
+    const [other] = await branchMembers(t, 'TDP2');
     const e = await refused(
       'POST',
       '/api/admissions',

@@ -22,7 +22,6 @@ import {
   exceptsForYear,
 } from '../../domain/workflows/coming-of-age.js';
 import { comingOfAgeCertificateData } from '../../domain/workflows/coming-of-age-documents.js';
-import { defaultSignerTitle } from '../../domain/workflows/member-exit-documents.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 import { issueDocument } from '../documents/documents.issue.js';
 import { endActiveCard } from '../member-cards/member-cards.service.js';
@@ -174,7 +173,7 @@ export async function processComingOfAge(
         }),
         entity: 'coming_of_age_record',
         entityId: record!.id,
-        signerTitle: body.signerTitle ?? defaultSignerTitle(false),
+        signerTitle: body.signerTitle ?? null,
         signerName: body.signerName ?? null,
       });
       await tx.update(comingOfAgeRecords).set({ certificateId: doc.id }).where(eq(comingOfAgeRecords.id, record!.id));

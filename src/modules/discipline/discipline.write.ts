@@ -9,7 +9,6 @@ import type { DisciplineForm } from '../../domain/rules/rule-sets.js';
 import { formatDateVi } from '../../domain/text/dates.js';
 import type { DisciplineEffects } from '../../domain/workflows/discipline.js';
 import { disciplineDecisionData } from '../../domain/workflows/discipline-documents.js';
-import { defaultSignerTitle } from '../../domain/workflows/member-exit-documents.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 import { issueDocument } from '../documents/documents.issue.js';
 import { endActiveCard } from '../member-cards/member-cards.service.js';
@@ -27,8 +26,6 @@ export interface CheckedDecision {
   decider: UnitRow;
   subject: { kind: 'member'; found: ScopedMember } | { kind: 'unit'; unit: UnitRow };
 }
-
-const LEAF_KINDS = new Set(['branch', 'grassroots_branch']);
 
 /**
  * Writes a checked decision in the caller's transaction: the discipline row, the decision document, the
@@ -87,7 +84,7 @@ export async function applyDecision(tx: DbOrTx, ctx: Ctx, d: CheckedDecision): P
         : disciplineDecisionData({ ...vote, form, unitName: subject.unit.name }),
     entity: 'discipline',
     entityId: row.id,
-    signerTitle: body.signerTitle ?? defaultSignerTitle(LEAF_KINDS.has(decider.kind)),
+    signerTitle: body.signerTitle ?? null,
     signerName: body.signerName ?? null,
   });
   await tx.update(disciplines).set({ decisionId: doc.id }).where(eq(disciplines.id, row.id));

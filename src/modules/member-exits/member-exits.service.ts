@@ -12,7 +12,7 @@ import { inScope } from '../../domain/auth/permissions.js';
 import { fail } from '../../domain/errors.js';
 import { formatDateVi, todayInVietnam } from '../../domain/text/dates.js';
 import { assertDeath, assertRemoval, isStillMember } from '../../domain/workflows/member-exit.js';
-import { clause, defaultSignerTitle, removalDecisionData } from '../../domain/workflows/member-exit-documents.js';
+import { clause, removalDecisionData } from '../../domain/workflows/member-exit-documents.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 import { issueDocument } from '../documents/documents.issue.js';
 import { endActiveCard } from '../member-cards/member-cards.service.js';
@@ -94,7 +94,7 @@ export async function removeMember(
       }),
       entity: 'member',
       entityId: memberId,
-      signerTitle: body.signerTitle ?? defaultSignerTitle(false),
+      signerTitle: body.signerTitle ?? null,
       signerName: body.signerName ?? null,
     });
     await recordEvents(

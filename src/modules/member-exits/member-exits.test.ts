@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.js';
 import type { MemberExitResult } from '../../contracts/member-exits.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { auditCount, counters, insertMember, memberRow } from './member-exits.fixtures.js';
+import { docxText } from '../documents/documents.render.js';
 
 let t: TestApp;
 let hch: string;
@@ -39,6 +40,12 @@ describe('name removal', () => {
     const [doc] = await t.database.db.select().from(documents).where(eq(documents.id, body.document!.id));
     expect(doc).toMatchObject({ kind: 'removal_decision', unitId: hch, issuedOn: today });
     expect(JSON.stringify(doc!.data)).toContain('Xóa tên đồng chí Xóa Tên Một');
+    const file = await t.call('GET', `/api/documents/${doc!.id}/file`, await t.as('xadoan'));
+    const text = docxText(file.rawPayload);
+    expect(text).toContain('V/v xóa tên đoàn viên Xóa Tên Một');
+    expect(text).toContain(
+      'Điều 1. Xóa tên đồng chí Xóa Tên Một, sinh ngày 09/09/1999, đoàn viên Chi đoàn Tổ dân phố 1',
+    );
     expect((await memberRow(t.database.db, m.id)).cardNumber).toBeNull();
     const events = await t.database.db.select().from(memberEvents).where(eq(memberEvents.memberId, m.id));
     expect(events).toContainEqual(expect.objectContaining({ kind: 'status_change', after: { status: 'removed' } }));

@@ -19,9 +19,10 @@ export const UNDATED = '9999-12-31';
 
 /**
  * Rows scanned in name order, at most, while looking for a name through the ordered index (which holds the
- * folded name, so the scan reads no table rows); past that the trigram index finds every match instead.
+ * folded name, so the scan reads no table rows); past that the trigram index finds every match instead. A
+ * province's walk may go further: its trigram lookup intersects the province's 100,000s of index entries anyway.
  */
-const NAME_PROBE_ROWS = 100_000;
+const NAME_PROBE_ROWS = { province: 200_000, tree: 100_000 } as const;
 
 const listColumns = {
   member: members,
@@ -143,7 +144,7 @@ async function searchByName(
     sql`select s.id from (
           select ${members.id} as id, ${members.sortKey} as sort_key, ${members.searchName} as search_name
           from ${members} where ${and(province, after) ?? sql`true`}
-          order by ${orderBy(order)} limit ${NAME_PROBE_ROWS}) s
+          order by ${orderBy(order)} limit ${NAME_PROBE_ROWS[f.wholeSubtree ?? 'tree']}) s
         join ${members} on ${members.id} = s.id
         where s.search_name like ${containsPattern(folded)} and ${memberOnlyWhere(f)}
         order by s.sort_key, s.id limit ${n}`,

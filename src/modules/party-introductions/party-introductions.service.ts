@@ -13,7 +13,6 @@ import type {
 } from '../../contracts/party-introductions.js';
 import { fail } from '../../domain/errors.js';
 import { formatDateVi, todayInVietnam } from '../../domain/text/dates.js';
-import { defaultSignerTitle } from '../../domain/workflows/member-exit-documents.js';
 import {
   assertNoRefusal,
   assertResolutionDates,
@@ -164,7 +163,7 @@ export async function introduce(
       subject: `Giới thiệu đoàn viên ưu tú ${member.member.fullName} để kết nạp vào Đảng`,
       data: partyIntroductionLetterData({
         member: documentMember(member.member, member.unitName),
-        issuerName: `Ban Thường vụ ${issuer.name}`,
+        issuerName: issuer.name,
         partyCell: body.partyCell,
         resolutionOn: found.intro.resolutionOn,
         present: found.intro.presentCount,
@@ -175,7 +174,7 @@ export async function introduce(
       }),
       entity: 'party_introduction',
       entityId: id,
-      signerTitle: body.signerTitle ?? defaultSignerTitle(false),
+      signerTitle: body.signerTitle ?? null,
       signerName: body.signerName ?? null,
     });
     const after = await writeStep(tx, id, body.version, {

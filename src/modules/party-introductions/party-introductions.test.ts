@@ -11,6 +11,7 @@ import type {
 import { addYears } from '../../domain/workflows/coming-of-age.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { auditCount, counters, insertMember, memberRow, THIS_YEAR } from '../member-exits/member-exits.fixtures.js';
+import { docxText } from '../documents/documents.render.js';
 
 let t: TestApp;
 let hch: string;
@@ -111,6 +112,10 @@ describe('introduction and outcome', () => {
     expect((await counters(t.database.db, hch))[THIS_YEAR]).toBe((docsBefore[THIS_YEAR] ?? 0) + 1);
     const [letter] = await t.database.db.select().from(documents).where(eq(documents.id, dto.letter!.id));
     expect(JSON.stringify(letter!.data)).toContain('Chi bộ Tổ dân phố 1');
+    const file = await t.call('GET', `/api/documents/${letter!.id}/file`, commune);
+    const text = docxText(file.rawPayload);
+    expect(text).toContain('V/v giới thiệu đoàn viên ưu tú Kết Nạp Hai để kết nạp vào Đảng');
+    expect(text).toContain('Ưu điểm: Gương mẫu, nhiệt tình trong các hoạt động tình nguyện.');
 
     const stale = await t.call('POST', `/api/party-introductions/${proposed.id}/outcome`, commune, {
       version: proposed.version,

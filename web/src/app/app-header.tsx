@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/use-logout';
 import { LanguageSwitch } from './language-switch';
-import { useNavItems, useSelectedNavKey } from './nav-items';
+import { NAV_GROUPS, useNavItems, useSelectedNavKey } from './nav-items';
+import { groupedMenuItems } from './nav-menu';
 
 const HEADER_BG = '#0d47a1';
 
@@ -29,7 +30,7 @@ export function AppHeader({ isMobile, onOpenTree }: { isMobile: boolean; onOpenT
       if (item) void navigate({ to: item.to });
     }
   };
-  const menuItems = navItems.map((i) => ({ key: i.key, label: i.label, icon: i.icon }));
+  const menuItems = groupedMenuItems(navItems, (group) => t(`nav.group.${group}`));
   const accountItems = [
     { key: 'password', label: t('nav.changePassword'), icon: <KeyOutlined /> },
     { key: 'logout', label: t('nav.logout'), icon: <LogoutOutlined />, danger: true },
@@ -93,6 +94,7 @@ export function AppHeader({ isMobile, onOpenTree }: { isMobile: boolean; onOpenT
           <Menu
             mode="inline"
             selectedKeys={[selected]}
+            defaultOpenKeys={[...NAV_GROUPS]}
             items={[...menuItems, { type: 'divider' }, ...accountItems]}
             onClick={(e) => go(e.key)}
             style={{ borderInlineEnd: 'none' }}

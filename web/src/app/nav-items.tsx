@@ -22,12 +22,17 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/current-user';
 import { hasSelfService, isMemberOnly } from '../features/self-service/member-account';
 
+/** Menu groups: procedures (nghiệp vụ) and system administration; items without a group stay on top. */
+export const NAV_GROUPS = ['procedures', 'system'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface NavItem {
   key: string;
   label: string;
   icon: ReactNode;
   /** Where the item leads. */
   to: string;
+  group?: NavGroup;
 }
 
 /** The main menu, filtered by what the account may do. */
@@ -54,66 +59,88 @@ export function useNavItems(): NavItem[] {
       },
     me.actions.includes('member.write') && {
       key: 'change-requests',
+      group: 'procedures',
       label: t('nav.changeRequests'),
       icon: <FileSyncOutlined />,
       to: '/member-change-requests',
     },
     me.actions.includes('member.read') && {
       key: 'admissions',
+      group: 'procedures',
       label: t('admission.nav'),
       icon: <UserAddOutlined />,
       to: '/admissions',
     },
     me.actions.includes('member.read') && {
       key: 'transfers',
+      group: 'procedures',
       label: t('transfer.nav'),
       icon: <SwapOutlined />,
       to: '/transfers',
     },
     me.actions.includes('member.read') && {
       key: 'coming-of-age',
+      group: 'procedures',
       label: t('comingOfAge.nav'),
       icon: <TrophyOutlined />,
       to: '/coming-of-age',
     },
     me.actions.includes('member.read') && {
       key: 'discipline',
+      group: 'procedures',
       label: t('discipline.nav'),
       icon: <WarningOutlined />,
       to: '/discipline',
     },
     me.actions.includes('member.read') && {
       key: 'party-introductions',
+      group: 'procedures',
       label: t('partyIntro.nav'),
       icon: <FlagOutlined />,
       to: '/party-introductions',
     },
     me.actions.includes('account.read') && {
       key: 'accounts',
+      group: 'system',
       label: t('nav.accounts'),
       icon: <TeamOutlined />,
       to: '/accounts',
     },
-    me.actions.includes('audit.read') && { key: 'audit', label: t('nav.audit'), icon: <AuditOutlined />, to: '/audit' },
+    me.actions.includes('audit.read') && {
+      key: 'audit',
+      group: 'system',
+      label: t('nav.audit'),
+      icon: <AuditOutlined />,
+      to: '/audit',
+    },
     me.actions.includes('unitKind.manage') && {
       key: 'unit-kinds',
+      group: 'system',
       label: t('nav.unitKinds'),
       icon: <TagsOutlined />,
       to: '/unit-kinds',
     },
     me.actions.includes('member.read') && {
       key: 'documents',
+      group: 'procedures',
       label: t('nav.documents'),
       icon: <FileTextOutlined />,
       to: '/documents',
     },
     me.actions.includes('unit.read') && {
       key: 'rules',
+      group: 'system',
       label: t('nav.rules'),
       icon: <SolutionOutlined />,
       to: '/rules',
     },
-    !memberOnly && { key: 'org-history', label: t('nav.orgHistory'), icon: <HistoryOutlined />, to: '/org-history' },
+    !memberOnly && {
+      key: 'org-history',
+      group: 'system',
+      label: t('nav.orgHistory'),
+      icon: <HistoryOutlined />,
+      to: '/org-history',
+    },
   ];
   return items.filter((i): i is NavItem => Boolean(i));
 }

@@ -70,6 +70,7 @@ export const en: Catalog = {
     tree: 'Organisation tree',
     openTree: 'Open the organisation tree',
     openMenu: 'Open the menu',
+    group: { procedures: 'Procedures', system: 'System' },
   },
   auth: {
     username: 'Username',

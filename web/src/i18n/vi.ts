@@ -69,6 +69,7 @@ export const vi = {
     tree: 'Cây tổ chức',
     openTree: 'Mở cây tổ chức',
     openMenu: 'Mở menu',
+    group: { procedures: 'Nghiệp vụ', system: 'Hệ thống' },
   },
   auth: {
     username: 'Tên đăng nhập',

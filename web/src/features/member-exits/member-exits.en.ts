@@ -16,8 +16,6 @@ export const memberExitsEn: Catalog<typeof memberExitsVi> = {
     note: 'Note',
     reason: 'Reason',
     signerName: 'Signer name',
-    signerTitle: 'Signer title',
-    signerHint: 'Leave the title empty to use the default "TM. BAN THƯỜNG VỤ / BÍ THƯ".',
     confirm: 'Confirm',
     menu: 'Procedures',
     actions: 'Actions',

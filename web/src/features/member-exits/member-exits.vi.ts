@@ -13,8 +13,6 @@ export const memberExitsVi = {
     note: 'Ghi chú',
     reason: 'Lý do',
     signerName: 'Họ tên người ký',
-    signerTitle: 'Chức danh người ký',
-    signerHint: 'Để trống chức danh để dùng mặc định "TM. BAN THƯỜNG VỤ / BÍ THƯ".',
     confirm: 'Xác nhận',
     menu: 'Thủ tục',
     actions: 'Thao tác',
