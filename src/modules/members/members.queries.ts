@@ -124,10 +124,51 @@ function membersFirst(db: DbOrTx, scope: readonly string[], f: MemberFilter, byP
   };
 }
 
+/** The columns of `members_province_list_idx`: every column a name search with list filters reads. */
+const provinceListColumns = [
+  members.id,
+  members.sortKey,
+  members.provinceId,
+  members.searchName,
+  members.status,
+  members.gender,
+  members.ethnicity,
+  members.religion,
+  members.partyMember,
+  members.birthDate,
+  members.careFlags,
+] as const;
+
 /**
- * A name search over a whole province or the whole tree, in name order. First a bounded walk of the
- * name-ordered index, which carries the folded name (no table reads until a name matches): enough when matches
- * are common. Otherwise every match from the trigram index (province first when set), then the first in order.
+ * The first `n` matches among at most `cap` members in name order after the cursor. The scan is a subquery
+ * named `members`, so the filters read its columns: for a province every filter column is in the walked index
+ * (no table reads at all); for the whole tree the index holds the folded name, and the table is read only for
+ * the rows whose name matches.
+ */
+function namesInOrder(f: MemberFilter, folded: string, after: SQL | undefined, n: number): SQL {
+  const order = orderBy([members.sortKey, members.id]);
+  if (f.wholeSubtree === 'province' && f.provinceId) {
+    const columns = sql.join(
+      provinceListColumns.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    return sql`select ${members.id} as id from (
+        select ${columns} from ${members} where ${and(eq(members.provinceId, f.provinceId), after)}
+        order by ${order} limit ${NAME_PROBE_ROWS.province}) as ${members}
+      where ${memberOnlyWhere(f)} order by ${order} limit ${n}`;
+  }
+  return sql`select s.id from (
+        select ${members.id} as id, ${members.sortKey} as sort_key, ${members.searchName} as search_name
+        from ${members} where ${after ?? sql`true`} order by ${order} limit ${NAME_PROBE_ROWS.tree}) s
+      join ${members} on ${members.id} = s.id
+      where s.search_name like ${containsPattern(folded)} and ${memberOnlyWhere({ ...f, q: undefined })}
+      order by s.sort_key, s.id limit ${n}`;
+}
+
+/**
+ * A name search over a whole province or the whole tree, in name order: first a bounded walk of the
+ * name-ordered index (enough when matches are common), otherwise every match from the trigram index (inside
+ * the province when set), then the first in order.
  */
 async function searchByName(
   db: DbOrTx,
@@ -138,37 +179,22 @@ async function searchByName(
   n: number,
 ): Promise<ListRow[]> {
   const order = [members.sortKey, members.id] as const;
-  const province = f.provinceId ? eq(members.provinceId, f.provinceId) : undefined;
-  const probe = await rows<{ id: string }>(
-    db,
-    sql`select s.id from (
-          select ${members.id} as id, ${members.sortKey} as sort_key, ${members.searchName} as search_name
-          from ${members} where ${and(province, after) ?? sql`true`}
-          order by ${orderBy(order)} limit ${NAME_PROBE_ROWS[f.wholeSubtree ?? 'tree']}) s
-        join ${members} on ${members.id} = s.id
-        where s.search_name like ${containsPattern(folded)} and ${memberOnlyWhere(f)}
-        order by s.sort_key, s.id limit ${n}`,
-  );
-  if (probe.length === n)
-    return rowsById(
-      db,
-      scope,
-      f,
-      probe.map((r) => r.id),
-      order,
-    );
-  const found = await rows<{ id: string }>(
-    db,
-    sql`with hits as materialized (
-          select ${members.id} as id, ${members.sortKey} as sort_key from ${members}
-          where ${and(memberOnlyWhere(f), after)})
-        select id from hits order by sort_key, id limit ${n}`,
-  );
+  const walked = await rows<{ id: string }>(db, namesInOrder(f, folded, after, n));
+  const ids =
+    walked.length === n
+      ? walked
+      : await rows<{ id: string }>(
+          db,
+          sql`with hits as materialized (
+                select ${members.id} as id, ${members.sortKey} as sort_key from ${members}
+                where ${and(memberOnlyWhere(f), after)})
+              select id from hits order by sort_key, id limit ${n}`,
+        );
   return rowsById(
     db,
     scope,
     f,
-    found.map((r) => r.id),
+    ids.map((r) => r.id),
     order,
   );
 }
