@@ -46,3 +46,19 @@ describe('direct edits of a member record', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('card fields of a member with a card in the register', () => {
+  it('refuse a typed card number and keep the register as the source', async () => {
+    const m = await memberOf('TDP6');
+    await t.database.db.execute(
+      sql`insert into member_cards (member_id, unit_id, card_number, issued_on, reason)
+          select id, unit_id, 'REG000777', '2024-03-26', 'initial' from members where id = ${m.id}`,
+    );
+    const res = await t.call('PATCH', `/api/members/${m.id}`, await t.as('xadoan'), {
+      version: m.version,
+      cardNumber: 'TYPED0001',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/sổ cấp thẻ/);
+  });
+});

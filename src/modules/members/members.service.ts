@@ -16,6 +16,7 @@ import type {
 import { inScope } from '../../domain/auth/permissions.js';
 import { fail } from '../../domain/errors.js';
 import { directEditProblem } from '../../domain/members/member-rules.js';
+import { lockActiveCard } from '../member-cards/member-cards.queries.js';
 import { idsOnPath } from '../../domain/org/unit-path.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { foldVietnamese, givenName, nameSortKey } from '../../domain/text/vietnamese.js';
@@ -186,6 +187,14 @@ export async function updateMember(
     const { version: _v, ...changes } = body;
     const editProblem = directEditProblem(before, changes);
     if (editProblem) throw fail.invalid(changes.unitId ? 'unitId' : 'status', editProblem);
+    const cardChanges =
+      (changes.cardNumber !== undefined && changes.cardNumber !== before.cardNumber) ||
+      (changes.cardIssuedOn !== undefined && changes.cardIssuedOn !== before.cardIssuedOn);
+    if (cardChanges && (await lockActiveCard(tx, memberId)))
+      throw fail.invalid(
+        'cardNumber',
+        'Thẻ đoàn viên đã có trong sổ cấp thẻ: cấp lại hoặc thu hồi thẻ ở mục "Thẻ đoàn viên" của hồ sơ.',
+      );
     let unitPath = found.unitPath;
     let provinceId = before.provinceId;
     if (changes.unitId && changes.unitId !== before.unitId) {
