@@ -85,6 +85,7 @@ export const documentsEn: Catalog<typeof documentsVi> = {
     year: 'Year',
     allYears: 'All years',
     download: 'Download (.xlsx)',
+    openCards: 'Open the card register and numbering',
     members: 'Member register',
     membersHint: 'Active members of the unit and its branches, by branch and name.',
     admissionsCards: 'Admissions and cards register',

@@ -82,6 +82,7 @@ export const documentsVi = {
     year: 'Năm',
     allYears: 'Tất cả các năm',
     download: 'Tải sổ (.xlsx)',
+    openCards: 'Xem sổ cấp thẻ, đánh số thẻ',
     members: 'Sổ danh sách đoàn viên',
     membersHint: 'Đoàn viên đang sinh hoạt trong đơn vị và các chi đoàn trực thuộc, xếp theo chi đoàn và tên.',
     admissionsCards: 'Sổ kết nạp và cấp thẻ đoàn viên',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Flex, Row, Select, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { CreditCardOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { registerUrl } from './document-api';
 
@@ -35,9 +36,16 @@ export function RegistersTab({ unitId }: { unitId: string }) {
           <Col key={r.key} xs={24} md={8}>
             <Card size="small" title={t(r.title)} style={{ height: '100%' }} data-testid={`register-${r.key}`}>
               <Typography.Paragraph type="secondary">{t(r.hint)}</Typography.Paragraph>
-              <Button icon={<FileExcelOutlined />} href={registerUrl(unitId, r.key, year)} download>
-                {t('registers.download')}
-              </Button>
+              <Flex gap={8} wrap>
+                <Button icon={<FileExcelOutlined />} href={registerUrl(unitId, r.key, year)} download>
+                  {t('registers.download')}
+                </Button>
+                {r.key === 'admissions-cards' && (
+                  <Link to="/units/$unitId/cards" params={{ unitId }}>
+                    <Button icon={<CreditCardOutlined />}>{t('registers.openCards')}</Button>
+                  </Link>
+                )}
+              </Flex>
             </Card>
           </Col>
         ))}
