@@ -39,13 +39,14 @@ test('quản trị hệ thống mở "Quy định" và ghi tuổi trưởng thà
   await expect(card).toContainText('Độ tuổi kết nạp và trưởng thành');
   await expect(card).toContainText('Tuổi trưởng thành đoàn');
 
-  // The new value must start after the latest one (the desktop and phone runs share the database).
+  // The new value must start after the latest one (the desktop and phone runs share the database), and years
+  // ahead so that other journeys on the same server (coming of age this year) still see the age in force.
   const rules = (await (await page.request.get('/api/rules')).json()) as {
     key: string;
     periods: { validFrom: string }[];
   }[];
   const latest = rules.find((r) => r.key === 'membershipAge')!.periods[0]!.validFrom;
-  const next = new Date(Math.max(Date.parse(`${latest}T00:00:00Z`), Date.now()) + 86_400_000 * 30)
+  const next = new Date(Math.max(Date.parse(`${latest}T00:00:00Z`), Date.now()) + 86_400_000 * 800)
     .toISOString()
     .slice(0, 10);
 
