@@ -53,17 +53,22 @@ export async function openMenu(page: Page, isMobile: boolean, label: string): Pr
     const item = header.getByRole('menuitem', { name });
     await expect(header.locator('.ant-menu-item, .ant-menu-submenu').first()).toBeVisible();
     if (await item.isVisible()) return item.click();
-    // Pages of a group ("Nghiệp vụ", "Hệ thống") and items that do not fit wait in submenus: open each in turn.
+    // Pages of a group ("Nghiệp vụ", "Hệ thống") and items that do not fit wait in submenus (opened by a click).
     const popupItem = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name });
     for (const submenu of await header.locator('.ant-menu-submenu').all()) {
       if (!(await submenu.isVisible())) continue;
-      await submenu.hover();
+      await submenu.click();
       const found = await popupItem
         .first()
-        .waitFor({ state: 'visible', timeout: 1500 })
+        .waitFor({ state: 'visible', timeout: 2000 })
         .then(() => true)
         .catch(() => false);
-      if (found) return popupItem.first().click();
+      if (found) {
+        await popupItem.first().click();
+        await expect(page.locator('.ant-menu-submenu-popup:visible')).toHaveCount(0);
+        return;
+      }
+      await submenu.click();
     }
     throw new Error(`Menu item "${label}" not found`);
   }

@@ -55,6 +55,7 @@ export function AppHeader({ isMobile, onOpenTree }: { isMobile: boolean; onOpenT
       ) : (
         <Menu
           mode="horizontal"
+          triggerSubMenuAction="click"
           theme="dark"
           selectedKeys={[selected]}
           items={menuItems}
