@@ -42,13 +42,14 @@ const countOf = async (cookie: string, query: string) => {
   return res.json<MemberCount>().total;
 };
 
-/** Ids of the active members of a subtree matching `where`, in the list's name order, straight from SQL. */
-async function expectedByName(unitCode: string, where = sql`true`): Promise<string[]> {
+const ACTIVE = sql`m.status in ('active','working_away','temporary_elsewhere','in_transit')`;
+
+/** Ids of the members of a subtree matching `where` (active ones unless `status` says), in name order, from SQL. */
+async function expectedByName(unitCode: string, where = sql`true`, status = ACTIVE): Promise<string[]> {
   const found = await rows<{ id: string }>(
     t.database.db,
     sql`select m.id from members m join units u on u.id = m.unit_id
-        where u.path <@ (select path from units where code = ${unitCode})
-          and m.status in ('active','working_away','temporary_elsewhere','in_transit') and ${where}
+        where u.path <@ (select path from units where code = ${unitCode}) and ${status} and ${where}
         order by m.sort_key, m.id`,
   );
   return found.map((r) => r.id);
@@ -123,17 +124,27 @@ describe('member list orders', () => {
 
   it('finds a name in a province and in the whole country page by page, in name order', async () => {
     const admin = await t.as('admin');
+    const cases = [
+      ['nguyen', '', sql`true`],
+      ['Thị', '', sql`true`],
+      ['văn an', '', sql`true`],
+      ['zzz', '', sql`true`],
+      ['nguyen', '&gender=female&partyMember=false', sql`m.gender = 'female' and not m.party_member`],
+      ['n', '&status=working_away', sql`true`],
+    ] as const;
     for (const code of ['DNG', 'TW', 'HCH']) {
-      for (const q of ['nguyen', 'Thị', 'văn an', 'zzz']) {
-        const listed = await allPages(admin, `unitId=${await t.unitId(code)}&q=${encodeURIComponent(q)}`, 5);
+      for (const [q, extra, where] of cases) {
+        const listed = await allPages(admin, `unitId=${await t.unitId(code)}&q=${encodeURIComponent(q)}${extra}`, 5);
         const folded = q
           .normalize('NFD')
           .replace(/[\u0300-\u036f]/g, '')
           .toLowerCase();
+        const status = extra.includes('status=') ? sql`m.status = 'working_away'` : ACTIVE;
+        const expected = await expectedByName(code, sql`m.search_name like ${`%${folded}%`} and ${where}`, status);
         expect(
           listed.map((m) => m.id),
-          `${code} ${q}`,
-        ).toEqual(await expectedByName(code, sql`m.search_name like ${`%${folded}%`}`));
+          `${code} ${q}${extra}`,
+        ).toEqual(expected);
       }
     }
   });
