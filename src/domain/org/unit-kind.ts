@@ -30,3 +30,10 @@ export function assertKindFits(parent: UnitKindRule, child: UnitKindRule): void 
     throw new DomainError('rule_violation', message, [{ field: 'kind', message }]);
   }
 }
+
+/**
+ * Kinds that are a đoàn cơ sở: the grassroots union and the chi đoàn cơ sở (a branch with the powers of one).
+ * They decide admissions with the power, coming of age, removals, the heavier discipline forms and issue
+ * introduction letters for the branches below them.
+ */
+export const GRASSROOTS_KINDS: readonly string[] = ['grassroots', 'grassroots_branch'];

@@ -3,6 +3,8 @@
  * above (`approves_admission`), otherwise the level directly above that đoàn cơ sở.
  */
 
+import { GRASSROOTS_KINDS } from '../org/unit-kind.js';
+
 /** A unit on the path from the root to a branch, with what the decision depends on. */
 export interface ChainUnit {
   id: string;
@@ -11,9 +13,6 @@ export interface ChainUnit {
   kind: string;
   powers: readonly string[];
 }
-
-/** Kinds that are a đoàn cơ sở: a grassroots union, or a grassroots branch (chi đoàn cơ sở). */
-export const GRASSROOTS_KINDS: readonly string[] = ['grassroots', 'grassroots_branch'];
 
 /** The power of a đoàn cơ sở to approve admissions itself. */
 export const APPROVES_ADMISSION = 'approves_admission';

@@ -1,9 +1,4 @@
-/**
- * Unit kinds that are a đoàn cơ sở (the grassroots union, and the chi đoàn cơ sở: a branch with the powers of
- * one). The same list as the transfer procedure uses: these units decide coming of age, name removal, the
- * heavier discipline forms and Party introductions of the members below them.
- */
-export const GRASSROOTS_UNIT_KINDS: readonly string[] = ['grassroots', 'grassroots_branch'];
+import { GRASSROOTS_KINDS } from '../org/unit-kind.js';
 
 /** A unit on a path, root first. */
 export interface UnitOnPath {
@@ -22,7 +17,7 @@ export interface UnitOnPath {
 export function grassrootsOnPath<T extends UnitOnPath>(pathUnits: readonly T[]): T | null {
   for (let i = pathUnits.length - 1; i >= 0; i--) {
     const unit = pathUnits[i]!;
-    if (GRASSROOTS_UNIT_KINDS.includes(unit.kind)) return unit;
+    if (GRASSROOTS_KINDS.includes(unit.kind)) return unit;
   }
   const last = pathUnits[pathUnits.length - 1];
   if (last?.isLeaf && pathUnits.length >= 2) return pathUnits[pathUnits.length - 2]!;

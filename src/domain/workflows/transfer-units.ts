@@ -1,12 +1,7 @@
 import { fail } from '../errors.js';
 import { formatDateVi } from '../text/dates.js';
 import { isWithin } from '../org/unit-path.js';
-
-/**
- * Unit kinds that are a đoàn cơ sở: the grassroots union and the grassroots branch (chi đoàn cơ sở, a branch
- * with the powers of a đoàn cơ sở). They issue introduction letters and receive transfers.
- */
-export const GRASSROOTS_KINDS: readonly string[] = ['grassroots', 'grassroots_branch'];
+import { GRASSROOTS_KINDS } from '../org/unit-kind.js';
 
 /** A unit on a path, as the transfer rules need it. */
 export interface PathUnit {

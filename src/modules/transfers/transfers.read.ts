@@ -18,7 +18,7 @@ import { fail } from '../../domain/errors.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { allowedTransferActions } from '../../domain/workflows/transfer.js';
 import { normalizeTransferCode } from '../../domain/workflows/transfer-code.js';
-import { GRASSROOTS_KINDS } from '../../domain/workflows/transfer-units.js';
+import { GRASSROOTS_KINDS } from '../../domain/org/unit-kind.js';
 import { loadForAction } from '../org-units/org-units.service.js';
 import { reachOf, stateOf } from './transfers.policy.js';
 import { decodeCursor, encodeCursor, toDetail, toHosted, toListItem, toLookup } from './transfers.presenter.js';

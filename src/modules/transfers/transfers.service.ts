@@ -22,12 +22,8 @@ import {
   type TransferKind,
 } from '../../domain/workflows/transfer.js';
 import { transferCode } from '../../domain/workflows/transfer-code.js';
-import {
-  assertInternalTarget,
-  assertPlacementBranch,
-  GRASSROOTS_KINDS,
-  grassrootsOf,
-} from '../../domain/workflows/transfer-units.js';
+import { assertInternalTarget, assertPlacementBranch, grassrootsOf } from '../../domain/workflows/transfer-units.js';
+import { GRASSROOTS_KINDS } from '../../domain/org/unit-kind.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 import { findMemberInScope } from '../members/members.queries.js';
 import { provinceOf } from '../org-units/org-units.history.js';
