@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cccdProblem, fullNameProblem, normalizePhone } from '../domain/members/member-rules.js';
+import { cccdProblem, fullNameProblem } from '../domain/members/member-rules.js';
 import { GENDERS } from '../domain/members/reference-lists.js';
 import {
   ADMISSION_ACTIONS,
@@ -8,6 +8,7 @@ import {
   INTRODUCER_KINDS,
 } from '../domain/workflows/admission.js';
 import { id, isoDate, optionalText, requiredText } from './common.js';
+import { emailField, phoneField } from './members.js';
 
 const version = z.number({ error: 'Thiếu phiên bản hồ sơ (version).' }).int().positive();
 const optionalDate = isoDate.nullable().optional();
@@ -27,27 +28,6 @@ const cccd = z
     const problem = v === '' ? 'Số CCCD là bắt buộc.' : cccdProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-
-const phone = z
-  .string()
-  .trim()
-  .nullable()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const normal = normalizePhone(v);
-    if (!normal)
-      ctx.addIssue({ code: 'custom', message: 'Số điện thoại phải có 10 chữ số, bắt đầu bằng 0 (hoặc +84).' });
-    return normal;
-  });
-
-const email = z
-  .string()
-  .trim()
-  .nullable()
-  .optional()
-  .refine((v) => !v || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), { error: 'Thư điện tử không hợp lệ.' })
-  .transform((v) => (v ? v.toLowerCase() : null));
 
 /** Personal-record fields copied to the member record on admission. */
 export const candidateProfile = z.object({
@@ -83,8 +63,8 @@ export const candidateFields = z.object({
   ethnicity: optionalText('Dân tộc', 40),
   religion: optionalText('Tôn giáo', 80),
   cccd,
-  phone,
-  email,
+  phone: phoneField,
+  email: emailField,
   profile: candidateProfile.default({}),
   /** youth (thanh niên), pioneer (đội viên trưởng thành), federation (hội viên Hội LHTN). */
   source: z.enum(CANDIDATE_SOURCES, { error: 'Đối tượng phải là thanh niên, đội viên hoặc hội viên.' }),

@@ -23,7 +23,8 @@ const cccd = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const phone = z
+/** A phone number, normalised to its 10-digit form ("0905 111 222" -> "0905111222"); empty is null. */
+export const phoneField = z
   .string()
   .trim()
   .nullable()
@@ -36,7 +37,8 @@ const phone = z
     return normal;
   });
 
-const email = z
+/** An e-mail address, lower-cased; empty is null. */
+export const emailField = z
   .string()
   .trim()
   .nullable()
@@ -55,8 +57,8 @@ export const memberFields = z.object({
   ethnicity: optionalText('Dân tộc', 40),
   religion: optionalText('Tôn giáo', 80),
   cccd,
-  phone,
-  email,
+  phone: phoneField,
+  email: emailField,
   permanentProvince: optionalText('Tỉnh thường trú', 80),
   permanentCommune: optionalText('Xã/phường thường trú', 80),
   permanentAddress: optionalText('Địa chỉ thường trú', 300),
