@@ -24,6 +24,7 @@ import { loadForAction } from '../org-units/org-units.service.js';
 import { provinceOf } from '../org-units/org-units.history.js';
 import { ruleOn } from '../rules/rules.queries.js';
 import { changeMember, lockMember, saveTransfer } from './transfers.members.js';
+import type { MemberRow } from '../members/members.queries.js';
 import { loadForStep, stateOf } from './transfers.policy.js';
 import * as q from './transfers.queries.js';
 import { getTransfer } from './transfers.read.js';
@@ -215,18 +216,15 @@ export async function returnTransfer(
     const before = row.transfer;
     const reason = assertReturnReason(body.reason);
     const restore = memberStatusAfter(stateOf(before), 'return', before.previousStatus);
-    if (restore) {
-      const member = await lockMember(tx, before.memberId);
-      if (member.status === 'in_transit')
-        await changeMember(
-          tx,
-          ctx.actor.userId,
-          member,
-          { status: restore },
-          today,
-          `Giấy giới thiệu ${before.code} bị trả lại: ${reason}`,
-        );
-    }
+    if (restore)
+      await restoreFromTransit(
+        tx,
+        ctx.actor.userId,
+        before.memberId,
+        restore,
+        today,
+        `Giấy giới thiệu ${before.code} bị trả lại: ${reason}`,
+      );
     const after = await saveTransfer(tx, before, { status: 'returned', returnedOn: today, returnReason: reason });
     await audit(tx, ctx, {
       entity: 'transfer',
@@ -253,18 +251,15 @@ export async function cancelTransfer(
     const row = await loadForStep(tx, ctx.actor, transferId, 'cancel', body.version);
     const before = row.transfer;
     const restore = memberStatusAfter(stateOf(before), 'cancel', before.previousStatus);
-    if (restore) {
-      const member = await lockMember(tx, before.memberId);
-      if (member.status === 'in_transit')
-        await changeMember(
-          tx,
-          ctx.actor.userId,
-          member,
-          { status: restore },
-          today,
-          `Hủy chuyển sinh hoạt đoàn, mã ${before.code}${body.reason ? `: ${body.reason}` : ''}`,
-        );
-    }
+    if (restore)
+      await restoreFromTransit(
+        tx,
+        ctx.actor.userId,
+        before.memberId,
+        restore,
+        today,
+        `Hủy chuyển sinh hoạt đoàn, mã ${before.code}${body.reason ? `: ${body.reason}` : ''}`,
+      );
     const after = await saveTransfer(tx, before, { status: 'cancelled' });
     await audit(tx, ctx, {
       entity: 'transfer',
@@ -277,4 +272,17 @@ export async function cancelTransfer(
     });
   });
   return getTransfer(db, ctx.actor, transferId);
+}
+
+/** Gives a member still in transit back the status they had before the transfer, with a history event. */
+async function restoreFromTransit(
+  tx: DbOrTx,
+  actorId: string,
+  memberId: string,
+  status: MemberRow['status'],
+  today: string,
+  note: string,
+): Promise<void> {
+  const member = await lockMember(tx, memberId);
+  if (member.status === 'in_transit') await changeMember(tx, actorId, member, { status }, today, note);
 }
