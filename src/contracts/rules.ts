@@ -114,16 +114,38 @@ export const transferValue = z.object({ acceptWithinDays: int('Số ngày tiếp
 /** Party introduction: minimum age 16–40. */
 export const partyIntroductionValue = z.object({ minAge: int('Tuổi tối thiểu', 16, 40) });
 
-/** Union fee per month in VND: 0–1,000,000, without salary ≤ with salary. */
+/** Union fee per month in VND: 0–1,000,000, without salary ≤ with salary; the branch keeps 0–100%. */
 export const feeValue = z
   .object({
     withoutSalary: int('Đoàn phí không hưởng lương', 0, 1_000_000),
     withSalary: int('Đoàn phí có hưởng lương', 0, 1_000_000),
+    abroad: int('Đoàn phí của đoàn viên ở nước ngoài', 0, 1_000_000),
+    branchKeepsPercent: int('Tỷ lệ chi đoàn được giữ lại (%)', 0, 100),
+    overdueMonths: int('Số tháng chưa đóng thì coi là nợ đoàn phí', 1, 12),
   })
   .refine((v) => v.withoutSalary <= v.withSalary, {
     path: ['withSalary'],
     error: 'Đoàn phí có hưởng lương không được thấp hơn mức không hưởng lương.',
   });
+
+/** Meetings: monthly to half-yearly; a remote branch never meets more often than an ordinary one is required to. */
+export const meetingValue = z
+  .object({
+    regularEveryMonths: int('Số tháng giữa hai lần sinh hoạt', 1, 6),
+    remoteEveryMonths: int('Số tháng giữa hai lần sinh hoạt (chi đoàn vùng sâu, phân tán)', 1, 6),
+    checkInCodeMinutes: int('Thời hạn mã điểm danh (phút)', 1, 60),
+    missedInARow: int('Số buổi vắng liên tiếp cần rà soát', 1, 12),
+  })
+  .refine((v) => v.remoteEveryMonths >= v.regularEveryMonths, {
+    path: ['remoteEveryMonths'],
+    error: 'Chi đoàn vùng sâu, phân tán không thể phải sinh hoạt dày hơn chi đoàn thường.',
+  });
+
+/** Branch indicators: a minimum branch size and a "not seen" period. */
+export const branchIndicatorsValue = z.object({
+  minMembers: int('Số đoàn viên tối thiểu của chi đoàn', 1, 100),
+  notSeenMonths: int('Số tháng không tham gia sinh hoạt', 1, 24),
+});
 
 /** The schema of each rule set's value. */
 export const RULE_VALUE_SCHEMAS: { [K in RuleKey]: z.ZodType<RuleSets[K]> } = {
@@ -134,6 +156,8 @@ export const RULE_VALUE_SCHEMAS: { [K in RuleKey]: z.ZodType<RuleSets[K]> } = {
   transfer: transferValue,
   partyIntroduction: partyIntroductionValue,
   fee: feeValue,
+  meeting: meetingValue,
+  branchIndicators: branchIndicatorsValue,
 };
 
 /** A new value of a rule set, valid from a date on. */

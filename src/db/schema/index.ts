@@ -7,3 +7,4 @@ export * from './self-service.js';
 export * from './rules.js';
 export * from './documents.js';
 export * from './procedures.js';
+export * from './branch-life.js';

@@ -62,10 +62,36 @@ export interface PartyIntroductionRule {
   minAge: number;
 }
 
-/** Union fee per month, in VND. */
+/** Union fee per month, in VND, by rate class; the share the branch keeps and when arrears become overdue. */
 export interface FeeRule {
   withoutSalary: number;
   withSalary: number;
+  /** Members working or studying abroad. */
+  abroad: number;
+  /** Percent of what a branch collects that it keeps; the rest is passed up to the đoàn cơ sở. */
+  branchKeepsPercent: number;
+  /** Months unpaid after which a member shows as overdue in the monthly review. */
+  overdueMonths: number;
+}
+
+/** Branch meetings (sinh hoạt chi đoàn). */
+export interface MeetingRule {
+  /** Months between meetings of an ordinary branch (the charter: every month). */
+  regularEveryMonths: number;
+  /** Months between meetings of a branch marked remote or dispersed (at least quarterly). */
+  remoteEveryMonths: number;
+  /** Minutes a check-in QR code stays valid. */
+  checkInCodeMinutes: number;
+  /** Meetings missed in a row (absent without leave) that put a member on the monthly review. */
+  missedInARow: number;
+}
+
+/** Figures of the branch indicators. */
+export interface BranchIndicatorRule {
+  /** A branch counts as large enough from this many members (seed 001: 9). */
+  minMembers: number;
+  /** Members not present at any meeting for this many months count as "not seen". */
+  notSeenMonths: number;
 }
 
 /** Every rule set, by key. */
@@ -77,6 +103,8 @@ export interface RuleSets {
   transfer: TransferRule;
   partyIntroduction: PartyIntroductionRule;
   fee: FeeRule;
+  meeting: MeetingRule;
+  branchIndicators: BranchIndicatorRule;
 }
 
 export type RuleKey = keyof RuleSets;
@@ -150,7 +178,9 @@ export const DEFAULT_RULES: RuleSets = {
   },
   transfer: { acceptWithinDays: 30 },
   partyIntroduction: { minAge: 18 },
-  fee: { withoutSalary: 2000, withSalary: 5000 },
+  fee: { withoutSalary: 2000, withSalary: 5000, abroad: 5000, branchKeepsPercent: 40, overdueMonths: 3 },
+  meeting: { regularEveryMonths: 1, remoteEveryMonths: 3, checkInCodeMinutes: 5, missedInARow: 3 },
+  branchIndicators: { minMembers: 9, notSeenMonths: 3 },
 };
 
 export const RULE_KEYS = Object.keys(DEFAULT_RULES) as RuleKey[];
@@ -167,4 +197,6 @@ export const RULE_LABELS: Record<RuleKey, string> = {
   transfer: 'Chuyển sinh hoạt đoàn',
   partyIntroduction: 'Giới thiệu đoàn viên ưu tú cho Đảng',
   fee: 'Đoàn phí',
+  meeting: 'Sinh hoạt chi đoàn',
+  branchIndicators: 'Chỉ tiêu chi đoàn',
 };

@@ -93,7 +93,21 @@ describe('recording a new value', () => {
       ['comingOfAge', { ceremonyDates: ['26/03', '26/03'] }, 'value.ceremonyDates', 'bị trùng'],
       ['discipline', { ...DEFAULT_RULES.discipline, quorum: [3, 2] }, 'value.quorum', 'không quá 1'],
       ['discipline', { ...DEFAULT_RULES.discipline, majority: [1, 1] }, 'value.majority', 'nhỏ hơn 1'],
-      ['fee', { withoutSalary: 5000, withSalary: 2000 }, 'value.withSalary', 'không được thấp hơn'],
+      [
+        'fee',
+        { ...DEFAULT_RULES.fee, withoutSalary: 5000, withSalary: 2000 },
+        'value.withSalary',
+        'không được thấp hơn',
+      ],
+      ['fee', { ...DEFAULT_RULES.fee, branchKeepsPercent: 120 }, 'value.branchKeepsPercent', 'từ 0 đến 100'],
+      ['meeting', { ...DEFAULT_RULES.meeting, remoteEveryMonths: 0 }, 'value.remoteEveryMonths', 'từ 1 đến 6'],
+      [
+        'meeting',
+        { ...DEFAULT_RULES.meeting, regularEveryMonths: 3, remoteEveryMonths: 2 },
+        'value.remoteEveryMonths',
+        'dày hơn',
+      ],
+      ['branchIndicators', { minMembers: 9, notSeenMonths: 30 }, 'value.notSeenMonths', 'từ 1 đến 24'],
       ['transfer', { acceptWithinDays: 0 }, 'value.acceptWithinDays', 'từ 1 đến 365'],
     ];
     for (const [key, value, field, message] of cases) {
@@ -121,8 +135,12 @@ describe('recording a new value', () => {
     expect(await ruleOn(t.database.db, 'comingOfAge', '2026-12-01')).toEqual({ ceremonyDates: ['26/03', '29/02'] });
     const fee = await t.call('POST', '/api/rules/fee', admin, {
       validFrom: '2027-07-01',
-      value: { withoutSalary: 3000, withSalary: 6000 },
+      value: { ...DEFAULT_RULES.fee, withoutSalary: 3000, withSalary: 6000 },
     });
-    expect(fee.json<RuleSetDto>().periods[0]!.value).toEqual({ withoutSalary: 3000, withSalary: 6000 });
+    expect(fee.json<RuleSetDto>().periods[0]!.value).toEqual({
+      ...DEFAULT_RULES.fee,
+      withoutSalary: 3000,
+      withSalary: 6000,
+    });
   });
 });
