@@ -10,6 +10,9 @@ import { account, roleAssignments, user } from '../src/db/schema/index.js';
 import { createApp } from '../src/http/app.js';
 import { ensureReferenceData } from '../src/seed/reference.js';
 import { countCountry, generateCountry, SCALES } from './generate.js';
+import type { BenchContext } from './context.js';
+import { benchMeetings } from './meetings.bench.js';
+import { benchIndicators } from './indicators.bench.js';
 
 /**
  * `npm run bench`: builds a generated country and times the tree and member endpoints through the HTTP app.
@@ -25,6 +28,8 @@ const scale = SCALES[scaleName];
 if (!scale) throw new Error(`BENCH_SCALE phải là ${Object.keys(SCALES).join(' hoặc ')}`);
 
 const reuse = process.env.BENCH_REUSE === '1';
+/** BENCH_ONLY=branch-life times only the branch meetings and indicators (on a reused database, say). */
+const branchLifeOnly = process.env.BENCH_ONLY === 'branch-life';
 
 async function openBenchDb(): Promise<Database> {
   if (!serverUrl) return createDb({});
@@ -65,6 +70,9 @@ async function main(): Promise<void> {
     `${database.kind}, scale ${scaleName}: ${counts.units} units, ${counts.members} members ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
 
+  // A reused database keeps what the previous run's bench user wrote: forget who wrote it before the user goes.
+  await database.db.execute(sql`update meeting_attendance set recorded_by = null where recorded_by is not null`);
+  await database.db.execute(sql`update meetings set created_by = null where created_by is not null`);
   for (const table of ['role_assignments', 'account', 'session', '"user"'])
     await database.db.execute(sql.raw(`delete from ${table}`));
   const userId = randomUUID();
@@ -102,50 +110,67 @@ async function main(): Promise<void> {
   const grassroots = await pick('grassroots');
   const branch = await pick('branch');
 
-  await time('GET /api/auth/me (session + grants)', 30, () => get('/api/auth/me'));
-  await time('GET /api/units/:branch (path, counts, actions)', 30, () => get(`/api/units/${branch}`));
-  await time('GET /api/units/:grassroots', 30, () => get(`/api/units/${grassroots}`));
-  await time('GET /api/units/:province (members from per-unit counts)', 20, () => get(`/api/units/${province}`));
-  await time('GET /api/units/:centre (members from per-unit counts)', 20, () => get(`/api/units/${root!.id}`));
-  await time('GET /api/units/:grassroots/children', 30, () => get(`/api/units/${grassroots}/children`));
-  await time('GET /api/units/:province/children', 10, () => get(`/api/units/${province}/children`));
-  await time('GET /api/units/search?q=phuong so 12 (whole country)', 20, () =>
-    get('/api/units/search?q=ph%C6%B0%E1%BB%9Dng%20s%E1%BB%91%2012'),
-  );
-  await time('GET /api/units/tree-as-of (one province)', 5, () =>
-    get(`/api/units/tree-as-of?date=2026-01-01&rootId=${province}`),
-  );
-  await time('GET /api/audit?limit=50', 20, () => get('/api/audit?limit=50'));
+  if (!branchLifeOnly) {
+    await time('GET /api/auth/me (session + grants)', 30, () => get('/api/auth/me'));
+    await time('GET /api/units/:branch (path, counts, actions)', 30, () => get(`/api/units/${branch}`));
+    await time('GET /api/units/:grassroots', 30, () => get(`/api/units/${grassroots}`));
+    await time('GET /api/units/:province (members from per-unit counts)', 20, () => get(`/api/units/${province}`));
+    await time('GET /api/units/:centre (members from per-unit counts)', 20, () => get(`/api/units/${root!.id}`));
+    await time('GET /api/units/:grassroots/children', 30, () => get(`/api/units/${grassroots}/children`));
+    await time('GET /api/units/:province/children', 10, () => get(`/api/units/${province}/children`));
+    await time('GET /api/units/search?q=phuong so 12 (whole country)', 20, () =>
+      get('/api/units/search?q=ph%C6%B0%E1%BB%9Dng%20s%E1%BB%91%2012'),
+    );
+    await time('GET /api/units/tree-as-of (one province)', 5, () =>
+      get(`/api/units/tree-as-of?date=2026-01-01&rootId=${province}`),
+    );
+    await time('GET /api/audit?limit=50', 20, () => get('/api/audit?limit=50'));
 
-  console.log('\nMember registry: pages (GET /api/members; the total is a separate request, below)');
-  const encoded = (text: string) => encodeURIComponent(text);
-  const inProvince = `/api/members?unitId=${province}&limit=50`;
-  const inCountry = `/api/members?unitId=${root!.id}&limit=50`;
-  const { next } = (await get(inProvince)) as { next: string };
-  const women = `gender=female&ethnicity=${encoded('Tày')}`;
-  await time('branch, first page of 50', 30, () => get(`/api/members?unitId=${branch}&limit=50`));
-  await time('grassroots union, first page of 50', 30, () => get(`/api/members?unitId=${grassroots}&limit=50`));
-  await time('province, first page of 50', 20, () => get(inProvince));
-  await time('province, second page (cursor)', 20, () => get(`${inProvince}&cursor=${next}`));
-  await time('province, sorted by date of birth', 20, () => get(`${inProvince}&sort=birthDate`));
-  await time('whole country, first page of 50', 20, () => get(inCountry));
-  await time('whole country, sorted by date of birth', 10, () => get(`${inCountry}&sort=birthDate`));
-  await time('q=nguyen van an (province)', 20, () => get(`${inProvince}&q=${encoded('nguyen van an')}`));
-  await time('q=Nguyễn Văn An (whole country)', 20, () => get(`${inCountry}&q=${encoded('Nguyễn Văn An')}`));
-  await time('q=le bao vy (province; sorts last)', 20, () => get(`${inProvince}&q=${encoded('le bao vy')}`));
-  await time('q=Lê Bảo Vy (whole country; sorts last)', 20, () => get(`${inCountry}&q=${encoded('Lê Bảo Vy')}`));
-  await time('q=<CCCD> (whole country)', 20, () => get(`${inCountry}&q=000000123456`));
-  await time('province, women of Tày ethnicity', 20, () => get(`${inProvince}&${women}`));
+    console.log('\nMember registry: pages (GET /api/members; the total is a separate request, below)');
+    const encoded = (text: string) => encodeURIComponent(text);
+    const inProvince = `/api/members?unitId=${province}&limit=50`;
+    const inCountry = `/api/members?unitId=${root!.id}&limit=50`;
+    const { next } = (await get(inProvince)) as { next: string };
+    const women = `gender=female&ethnicity=${encoded('Tày')}`;
+    await time('branch, first page of 50', 30, () => get(`/api/members?unitId=${branch}&limit=50`));
+    await time('grassroots union, first page of 50', 30, () => get(`/api/members?unitId=${grassroots}&limit=50`));
+    await time('province, first page of 50', 20, () => get(inProvince));
+    await time('province, second page (cursor)', 20, () => get(`${inProvince}&cursor=${next}`));
+    await time('province, sorted by date of birth', 20, () => get(`${inProvince}&sort=birthDate`));
+    await time('whole country, first page of 50', 20, () => get(inCountry));
+    await time('whole country, sorted by date of birth', 10, () => get(`${inCountry}&sort=birthDate`));
+    await time('q=nguyen van an (province)', 20, () => get(`${inProvince}&q=${encoded('nguyen van an')}`));
+    await time('q=Nguyễn Văn An (whole country)', 20, () => get(`${inCountry}&q=${encoded('Nguyễn Văn An')}`));
+    await time('q=le bao vy (province; sorts last)', 20, () => get(`${inProvince}&q=${encoded('le bao vy')}`));
+    await time('q=Lê Bảo Vy (whole country; sorts last)', 20, () => get(`${inCountry}&q=${encoded('Lê Bảo Vy')}`));
+    await time('q=<CCCD> (whole country)', 20, () => get(`${inCountry}&q=000000123456`));
+    await time('province, women of Tày ethnicity', 20, () => get(`${inProvince}&${women}`));
 
-  console.log('\nMember registry: totals (GET /api/members/count)');
-  await time('province (per-unit counts)', 20, () => get(`/api/members/count?unitId=${province}`));
-  await time('whole country (per-unit counts)', 20, () => get(`/api/members/count?unitId=${root!.id}`));
-  await time('province, women of Tày ethnicity (exact count)', 10, () =>
-    get(`/api/members/count?unitId=${province}&${women}`),
-  );
-  await time('province, q=nguyen van an (exact count)', 10, () =>
-    get(`/api/members/count?unitId=${province}&q=${encoded('nguyen van an')}`),
-  );
+    console.log('\nMember registry: totals (GET /api/members/count)');
+    await time('province (per-unit counts)', 20, () => get(`/api/members/count?unitId=${province}`));
+    await time('whole country (per-unit counts)', 20, () => get(`/api/members/count?unitId=${root!.id}`));
+    await time('province, women of Tày ethnicity (exact count)', 10, () =>
+      get(`/api/members/count?unitId=${province}&${women}`),
+    );
+    await time('province, q=nguyen van an (exact count)', 10, () =>
+      get(`/api/members/count?unitId=${province}&q=${encoded('nguyen van an')}`),
+    );
+  }
+
+  const ctx: BenchContext = {
+    database,
+    app,
+    cookie,
+    national: Boolean(serverUrl) && scaleName === 'national',
+    ids: { root: root!.id, province, grassroots, branch },
+    get,
+    time,
+  };
+  // The indicators first: they generate a year of meetings when the table is (nearly) empty.
+  console.log('\nBranch indicators');
+  await benchIndicators(ctx);
+  console.log('\nBranch meetings');
+  await benchMeetings(ctx);
 
   await app.close();
   await database.close();

@@ -7,7 +7,12 @@ import { DEMO_ACCOUNTS } from './seed/demo-accounts.js';
 async function main(): Promise<void> {
   const env = loadEnv();
   const services = await openServices(env);
-  const app = await createApp({ database: services.database, auth: services.auth, logLevel: env.LOG_LEVEL });
+  const app = await createApp({
+    database: services.database,
+    auth: services.auth,
+    logLevel: env.LOG_LEVEL,
+    webDist: env.WEB_DIST,
+  });
   await app.listen({ port: env.PORT, host: env.HOST });
   const where =
     services.database.kind === 'pglite' ? `PGlite tại ${resolve(env.DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)';

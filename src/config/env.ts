@@ -19,6 +19,8 @@ const envSchema = z.object({
   DEMO: z.enum(['0', '1'], { error: 'DEMO chỉ nhận 0 (không nạp dữ liệu mẫu) hoặc 1.' }).default('1'),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET phải dài ít nhất 32 ký tự.' }).optional(),
   PUBLIC_URL: z.string().url({ error: 'PUBLIC_URL phải là một địa chỉ http(s) đầy đủ.' }).optional(),
+  /** The built web pages to serve (default web/dist); lets parallel browser runs each serve their own build. */
+  WEB_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -40,6 +40,13 @@ import { comingOfAgeRoutes } from '../modules/coming-of-age/coming-of-age.routes
 import { disciplineRoutes } from '../modules/discipline/discipline.routes.js';
 import { memberExitRoutes } from '../modules/member-exits/member-exits.routes.js';
 import { partyIntroductionRoutes } from '../modules/party-introductions/party-introductions.routes.js';
+import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
+import { memberReviewRoutes } from '../modules/member-reviews/member-reviews.routes.js';
+import { feeRoutes } from '../modules/fees/fees.routes.js';
+import { careRoutes } from '../modules/care/care.routes.js';
+import { announcementRoutes } from '../modules/announcements/announcements.routes.js';
+import { surveyRoutes } from '../modules/surveys/surveys.routes.js';
+import { branchIndicatorRoutes } from '../modules/branch-indicators/branch-indicators.routes.js';
 import { MAX_IMPORT_BYTES } from '../contracts/member-import.js';
 
 export interface CreateAppOptions {
@@ -124,6 +131,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     disciplineRoutes,
     memberExitRoutes,
     partyIntroductionRoutes,
+    meetingRoutes,
+    memberReviewRoutes,
+    feeRoutes,
+    careRoutes,
+    announcementRoutes,
+    surveyRoutes,
+    branchIndicatorRoutes,
   ]) {
     await routes(app, deps);
   }

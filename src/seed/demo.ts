@@ -22,6 +22,13 @@ import { linkDemoMember } from './demo-member.js';
 import { DEMO_TREE, type DemoUnit } from './demo-tree.js';
 import { seededRandom, vietnameseName } from './names.js';
 import { ensureReferenceData } from './reference.js';
+import { seedDemoDesignations } from './demo-designations.js';
+import { seedDemoMeetings } from './demo-meetings.js';
+import { seedDemoReviews } from './demo-reviews.js';
+import { seedDemoFees } from './demo-fees.js';
+import { seedDemoCare } from './demo-care.js';
+import { seedDemoAnnouncements } from './demo-announcements.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 
 interface Placed {
   spec: DemoUnit;
@@ -97,6 +104,8 @@ function demoMember(random: () => number, unit: Placed, serial: number, today: s
     awayPlace:
       roll < 0.05 ? pickFrom(random, ['TP Hồ Chí Minh', 'Bình Dương', 'Hà Nội', 'Hàn Quốc', 'Nhật Bản']) : null,
     careFlags: random() < 0.04 ? ['hardship'] : [],
+    // One member in ten has no permanent address yet: the monthly review lists them as incomplete records.
+    permanentAddress: serial % 10 === 0 ? null : `Số ${(serial % 180) + 1}, tổ ${(serial % 24) + 1}`,
   };
 }
 
@@ -189,12 +198,26 @@ export async function loadDemo(db: Db): Promise<{ units: number; members: number
     if (successions.length > 0) await tx.insert(unitSuccessions).values(successions);
     const memberCount = await insertMembers(tx, placed, random);
     await insertAccounts(tx, byCode);
-    await seedDemoAdmissions(tx, new Map(placed.map((p) => [p.spec.code, p.id])), todayInVietnam());
+    const unitIds = new Map(placed.map((p) => [p.spec.code, p.id]));
+    const today = todayInVietnam();
+    await seedDemoAdmissions(tx, unitIds, today);
+    await seedDemoBranchLife(tx, unitIds, today);
     await tx
       .insert(auditLog)
       .values({ entity: 'system', action: 'seed_demo', after: { units: placed.length, members: memberCount } });
     return { units: placed.length, members: memberCount };
   });
+}
+
+/** Branch life of the demo: designations first (meeting cadence), then meetings and fees, the reviews that read both, care, news, surveys. */
+async function seedDemoBranchLife(tx: DbOrTx, unitIds: ReadonlyMap<string, string>, today: string): Promise<void> {
+  await seedDemoDesignations(tx, unitIds, today);
+  await seedDemoMeetings(tx, unitIds, today);
+  await seedDemoFees(tx, unitIds, today);
+  await seedDemoReviews(tx, unitIds, today);
+  await seedDemoCare(tx, unitIds, today);
+  await seedDemoAnnouncements(tx, unitIds, today);
+  await seedDemoSurveys(tx, unitIds, today);
 }
 
 /** Loads the demo when the database has no unit yet. Returns true when it did. */

@@ -13,6 +13,33 @@ import { DEMO_MEMBER, multipartFile, PNG, putPhoto } from '../../src/modules/sel
 import { buildXlsx, dryRun, multipart, TITLE_ROWS } from '../../src/modules/member-import/member-import.fixtures.js';
 import { issueIn } from '../../src/modules/documents/documents.fixtures.js';
 import { defaultTemplate } from '../../src/modules/documents/documents.render.js';
+import {
+  meetingScopeCases,
+  meetingScopeFixtures,
+  type MeetingFixtures,
+} from '../../src/modules/meetings/meetings.fixtures.js';
+import {
+  reviewScopeCases,
+  reviewScopeFixtures,
+  type ReviewFixtures,
+} from '../../src/modules/member-reviews/member-reviews.fixtures.js';
+import { feeScopeCases, feeScopeFixtures, type FeeFixtures } from '../../src/modules/fees/fees.fixtures.js';
+import { careScopeCases, careScopeFixtures, type CareFixtures } from '../../src/modules/care/care.fixtures.js';
+import {
+  announcementScopeCases,
+  announcementScopeFixtures,
+  type AnnouncementFixtures,
+} from '../../src/modules/announcements/announcements.fixtures.js';
+import {
+  surveyScopeCases,
+  surveyScopeFixtures,
+  type SurveyFixtures,
+} from '../../src/modules/surveys/surveys.fixtures.js';
+import {
+  indicatorScopeCases,
+  indicatorScopeFixtures,
+  type IndicatorFixtures,
+} from '../../src/modules/branch-indicators/branch-indicators.fixtures.js';
 
 let t: TestApp;
 let outsider: string;
@@ -34,6 +61,22 @@ let memberAccount: string;
 let changeRequestId: string;
 /** An external transfer draft of `memberId` (the transfer endpoints). */
 let transfer: { id: string; version: number; code: string };
+/** Branch life: what each module's scope cases need (meetings, reviews, fees, care, news, surveys, indicators). */
+/** A demo unit id read in `beforeAll`; an unknown code fails the case loudly instead of calling `/undefined`. */
+const unitOf = (code: string): string => {
+  const found = ids[code];
+  if (!found) throw new Error(`unit ${code} is not loaded in the scope test`);
+  return found;
+};
+let branchLife: {
+  meeting: MeetingFixtures;
+  review: ReviewFixtures;
+  fee: FeeFixtures;
+  care: CareFixtures;
+  announcement: AnnouncementFixtures;
+  survey: SurveyFixtures;
+  indicator: IndicatorFixtures;
+};
 /** A member list file for the import endpoints. */
 const importFile = async () => ({
   name: 'danh-sach.xlsx',
@@ -49,7 +92,7 @@ beforeAll(async () => {
   outsider = (await t.accountWithRole('unit_admin', 'HAN')).cookie;
   viewer = (await t.accountWithRole('viewer', 'HCH')).cookie;
   ids = {};
-  for (const code of ['HCH', 'TDP1', 'TDP2', 'LDG', 'DNG', 'HAN']) ids[code] = await t.unitId(code);
+  for (const code of ['HCH', 'TDP1', 'TDP2', 'TDP3', 'LDG', 'DNG', 'HAN']) ids[code] = await t.unitId(code);
   const admin = await t.as('admin');
   const xadoan = (await t.call('GET', '/api/accounts?q=xadoan', admin)).json<{
     items: { id: string; roles: { id: string }[] }[];
@@ -78,6 +121,15 @@ beforeAll(async () => {
     await t.call('POST', '/api/me/change-requests', memberAccount, { changes: { hometown: 'Hội An' } })
   ).json<{ id: string }>().id;
   documentId = (await t.database.db.transaction((tx) => issueIn(tx, 'HCH'))).id;
+  branchLife = {
+    meeting: await meetingScopeFixtures(t),
+    review: await reviewScopeFixtures(t),
+    fee: await feeScopeFixtures(t),
+    care: await careScopeFixtures(t),
+    announcement: await announcementScopeFixtures(t),
+    survey: await surveyScopeFixtures(t),
+    indicator: await indicatorScopeFixtures(t),
+  };
   versionOf = async (code) => (await t.call('GET', `/api/units/${ids[code]}`, admin)).json<UnitDetail>().version;
 });
 afterAll(async () => {
@@ -411,6 +463,13 @@ const cases: Case[] = [
     memberVersion: () => memberVersion,
   }),
   ...procedureScopeCases({ unitId: (code) => ids[code]!, fx: () => procedures }),
+  ...meetingScopeCases({ unitId: unitOf, fx: () => branchLife.meeting }),
+  ...reviewScopeCases({ unitId: unitOf, fx: () => branchLife.review }),
+  ...feeScopeCases({ unitId: unitOf, fx: () => branchLife.fee }),
+  ...careScopeCases({ unitId: unitOf, fx: () => branchLife.care }),
+  ...announcementScopeCases({ unitId: unitOf, fx: () => branchLife.announcement }),
+  ...surveyScopeCases({ unitId: unitOf, fx: () => branchLife.survey }),
+  ...indicatorScopeCases({ unitId: unitOf, fx: () => branchLife.indicator }),
 ];
 
 /** Imports are the workspace of those who write: a viewer reads members, not import jobs. */

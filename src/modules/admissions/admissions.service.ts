@@ -37,25 +37,11 @@ import { seesPersonalData } from '../members/members.service.js';
 import { chainsOf, decidingOf } from './admissions.chain.js';
 import { actionsFor, profileOf, stepsOf, toListItem } from './admissions.presenter.js';
 import * as q from './admissions.queries.js';
+import { decodePairCursor as decodeCursor, encodeCursor } from '../../db/cursor.js';
 
 type Ctx = RequestContext & { actor: Actor };
 type Fields = z.output<typeof candidateFields>;
 const STALE = 'Hồ sơ đề nghị kết nạp vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.';
-
-function encodeCursor(c: [string, string]): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(value: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString());
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string'))
-      return parsed as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw fail.invalid('cursor', 'Con trỏ trang không hợp lệ.');
-}
 
 /** A page of the candidates of a unit's subtree, with the counts per status. */
 export async function listCandidates(

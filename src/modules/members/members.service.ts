@@ -28,23 +28,9 @@ import { eventsForChange, recordEvents } from './members.events.js';
 import type { MemberFilter } from './members.filters.js';
 import { maskPersonal, toRecord } from './members.presenter.js';
 import * as q from './members.queries.js';
+import { decodePairCursor as decodeCursor, encodeCursor } from '../../db/cursor.js';
 
 type Ctx = RequestContext & { actor: Actor };
-
-function encodeCursor(c: q.Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(value: string): q.Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString());
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string'))
-      return parsed as q.Cursor;
-  } catch {
-    // fall through to the error below
-  }
-  throw fail.invalid('cursor', 'Con trỏ trang không hợp lệ.');
-}
 
 /** True when the actor may see CCCD and phone unmasked for a unit at `path`. */
 export function seesPersonalData(actor: Actor, path: string): boolean {

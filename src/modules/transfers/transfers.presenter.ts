@@ -6,7 +6,6 @@ import type {
 } from '../../contracts/transfers.js';
 import { maskTail } from '../../domain/members/member-rules.js';
 import type { Gender, MemberStatus } from '../../domain/members/reference-lists.js';
-import { fail } from '../../domain/errors.js';
 import {
   isOverdue,
   type TransferAction,
@@ -161,21 +160,4 @@ export function toHosted(
     latestComment: extra.latest ? toHostComment(extra.latest) : null,
     actions: extra.actions,
   };
-}
-
-/** The keyset position of a list row. */
-export function encodeCursor(row: JoinedTransfer): string {
-  return Buffer.from(JSON.stringify([row.createdKey, row.transfer.id])).toString('base64url');
-}
-
-/** Reads a cursor back; a validation error when it was tampered with. */
-export function decodeCursor(value: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString());
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string'))
-      return parsed as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw fail.invalid('cursor', 'Con trỏ trang không hợp lệ.');
 }

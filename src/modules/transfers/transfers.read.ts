@@ -21,8 +21,9 @@ import { normalizeTransferCode } from '../../domain/workflows/transfer-code.js';
 import { GRASSROOTS_KINDS } from '../../domain/org/unit-kind.js';
 import { loadForAction } from '../org-units/org-units.service.js';
 import { reachOf, stateOf } from './transfers.policy.js';
-import { decodeCursor, encodeCursor, toDetail, toHosted, toListItem, toLookup } from './transfers.presenter.js';
+import { toDetail, toHosted, toListItem, toLookup } from './transfers.presenter.js';
 import * as q from './transfers.queries.js';
+import { decodePairCursor, encodeCursor } from '../../db/cursor.js';
 
 /** True when the actor sees CCCD and phone unmasked on a unit at `path`. */
 function personalOn(actor: Actor, path: string | null | undefined): boolean {
@@ -67,7 +68,7 @@ export async function listTransfers(
     memberId: query.memberId,
     today,
   };
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodePairCursor(query.cursor) : undefined;
   const [found, total] = await Promise.all([
     q.listTransfers(db, scope, filter, { limit: query.limit, cursor }),
     q.countTransfers(db, scope, filter),
@@ -76,7 +77,7 @@ export async function listTransfers(
   const last = page[page.length - 1];
   return {
     items: page.map((r) => toListItem(r, today)),
-    next: found.length > query.limit && last ? encodeCursor(last) : null,
+    next: found.length > query.limit && last ? encodeCursor([last.createdKey, last.transfer.id]) : null,
     total,
   };
 }
