@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+/** E2E_PORT lets several runs share the machine (the server script reads it too). */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 /** Browsers cannot be downloaded here: use the system Chromium. */

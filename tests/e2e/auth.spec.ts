@@ -27,8 +27,14 @@ test.describe('Đăng nhập, đăng xuất', () => {
       await page.locator('.ant-drawer').getByRole('menuitem', { name: 'Đăng xuất' }).click();
     } else {
       await expect(page.getByTestId('user-menu')).toHaveText(DEMO.commune.name);
-      await page.getByTestId('user-menu').click();
-      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      // Under load a click may land while the dropdown is still moving in: open it and click again until it logs out.
+      await expect(async () => {
+        if (!(await page.getByRole('menuitem', { name: 'Đăng xuất' }).isVisible())) {
+          await page.getByTestId('user-menu').click({ timeout: 2000 });
+        }
+        await page.getByRole('menuitem', { name: 'Đăng xuất' }).click({ timeout: 2000 });
+        await expect(page).toHaveURL(/\/login/, { timeout: 3000 });
+      }).toPass({ timeout: 20_000 });
     }
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();

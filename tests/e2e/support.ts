@@ -54,17 +54,24 @@ export async function openMenu(page: Page, isMobile: boolean, label: string): Pr
     await expect(header.locator('.ant-menu-item, .ant-menu-submenu').first()).toBeVisible();
     if (await item.isVisible()) return item.click();
     // Pages of a group ("Nghiệp vụ", "Hệ thống") and items that do not fit wait in submenus (opened by a click).
-    const popupItem = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name });
+    const popupItem = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name }).first();
+    const before = page.url();
     for (const submenu of await header.locator('.ant-menu-submenu').all()) {
       if (!(await submenu.isVisible())) continue;
       await submenu.click();
       const found = await popupItem
-        .first()
         .waitFor({ state: 'visible', timeout: 2000 })
         .then(() => true)
         .catch(() => false);
       if (found) {
-        await popupItem.first().click();
+        // Under load a click may land while the popup is still moving in and miss the item, or close the popup
+        // without navigating: open the group again and click until the page has changed.
+        await expect(async () => {
+          if (page.url() !== before) return;
+          if (!(await popupItem.isVisible())) await submenu.click();
+          await popupItem.click({ timeout: 2000 });
+          await page.waitForURL((url) => url.href !== before, { timeout: 2000 });
+        }).toPass({ timeout: 15_000 });
         await expect(page.locator('.ant-menu-submenu-popup:visible')).toHaveCount(0);
         return;
       }

@@ -2,6 +2,13 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DollarOutlined,
+  FormOutlined,
+  HeartOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
   CreditCardOutlined,
   FileSyncOutlined,
   FileTextOutlined,
@@ -18,12 +25,13 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { useRouterState } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/current-user';
 import { hasSelfService, isMemberOnly } from '../features/self-service/member-account';
 
-/** Menu groups: procedures (nghiệp vụ) and system administration; items without a group stay on top. */
-export const NAV_GROUPS = ['procedures', 'system'] as const;
+/** Menu groups: branch life (chi đoàn), procedures (nghiệp vụ) and system administration; items without a group stay on top. */
+export const NAV_GROUPS = ['branch', 'procedures', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
@@ -57,6 +65,7 @@ export function useNavItems(): NavItem[] {
         icon: <IdcardOutlined />,
         to: `/units/${firstRoot?.id}/members`,
       },
+    ...branchLifeItems(t, me.actions.includes('member.read'), hasSelfService(me)),
     me.actions.includes('member.write') && {
       key: 'change-requests',
       group: 'procedures',
@@ -145,12 +154,49 @@ export function useNavItems(): NavItem[] {
   return items.filter((i): i is NavItem => Boolean(i));
 }
 
+/**
+ * Branch life: cadres (who read members) get the "Chi đoàn" group; a member account gets its announcements,
+ * surveys and meeting calendar on top.
+ */
+function branchLifeItems(t: TFunction, cadre: boolean, member: boolean): NavItem[] {
+  const group: NavGroup | undefined = cadre ? 'branch' : undefined;
+  const items: (NavItem | false)[] = [
+    cadre && { key: 'meetings', group, label: t('nav.meetings'), icon: <ScheduleOutlined />, to: '/meetings' },
+    (cadre || member) && {
+      key: 'calendar',
+      group,
+      label: t('nav.calendar'),
+      icon: <CalendarOutlined />,
+      to: '/calendar',
+    },
+    cadre && { key: 'fees', group, label: t('nav.fees'), icon: <DollarOutlined />, to: '/fees' },
+    cadre && { key: 'care', group, label: t('nav.care'), icon: <HeartOutlined />, to: '/care' },
+    (cadre || member) && {
+      key: 'announcements',
+      group,
+      label: t('nav.announcements'),
+      icon: <NotificationOutlined />,
+      to: '/announcements',
+    },
+    (cadre || member) && { key: 'surveys', group, label: t('nav.surveys'), icon: <FormOutlined />, to: '/surveys' },
+    cadre && { key: 'indicators', group, label: t('nav.indicators'), icon: <BarChartOutlined />, to: '/indicators' },
+  ];
+  return items.filter((i): i is NavItem => Boolean(i));
+}
+
 /** The menu key of the current page. */
 export function useSelectedNavKey(): string {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   if (pathname.startsWith('/me/card')) return 'my-card';
   if (pathname === '/me') return 'my-profile';
   if (pathname.startsWith('/member-change-requests')) return 'change-requests';
+  if (pathname.startsWith('/meetings') || pathname.startsWith('/checkin')) return 'meetings';
+  if (pathname.startsWith('/calendar')) return 'calendar';
+  if (pathname.startsWith('/fees')) return 'fees';
+  if (pathname.startsWith('/care')) return 'care';
+  if (pathname.startsWith('/announcements')) return 'announcements';
+  if (pathname.startsWith('/surveys')) return 'surveys';
+  if (pathname.startsWith('/indicators') || /^\/units\/[^/]+\/branch-book/.test(pathname)) return 'indicators';
   if (pathname.startsWith('/transfers')) return 'transfers';
   if (pathname.startsWith('/coming-of-age')) return 'coming-of-age';
   if (pathname.startsWith('/discipline')) return 'discipline';

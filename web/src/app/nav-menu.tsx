@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
-import { AppstoreOutlined, SettingOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { NAV_GROUPS, type NavGroup, type NavItem } from './nav-items';
 
 /** An antd menu entry: a page, or a group of pages. */
 export type MenuEntry = Required<MenuProps>['items'][number];
 
 const GROUP_ICONS: Record<NavGroup, ReactNode> = {
+  branch: <TeamOutlined />,
   procedures: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };

@@ -32,6 +32,18 @@ import { ComingOfAgePage } from '../features/coming-of-age/coming-of-age-page';
 import { DisciplinePage } from '../features/discipline/discipline-page';
 import { PartyIntroductionsPage } from '../features/party-introductions/party-introductions-page';
 import { parseUnitYearSearch } from '../features/member-exits/procedure-search';
+import { MeetingsPage } from '../features/meetings/meetings-page';
+import { MeetingPage } from '../features/meetings/meeting-page';
+import { CheckInPage } from '../features/meetings/check-in-page';
+import { CalendarPage } from '../features/meetings/calendar-page';
+import { FeesPage } from '../features/fees/fees-page';
+import { CarePage } from '../features/care/care-page';
+import { AnnouncementsPage } from '../features/announcements/announcements-page';
+import { AnnouncementPage } from '../features/announcements/announcement-page';
+import { SurveysPage } from '../features/surveys/surveys-page';
+import { SurveyPage } from '../features/surveys/survey-page';
+import { IndicatorsPage } from '../features/branch-indicators/indicators-page';
+import { BranchBookPage } from '../features/branch-indicators/branch-book-page';
 import { ShellLayout } from './shell-layout';
 import { NoScopePage, NotFoundPage } from './status-pages';
 
@@ -265,6 +277,70 @@ const partyIntroductionsRoute = createRoute({
   },
 });
 
+/** Branch life pages that list by unit and year (unit, year and tab in the query string). */
+function unitYearRoute(path: string, Page: typeof MeetingsPage) {
+  const route = createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    validateSearch: parseUnitYearSearch,
+    component: function UnitYearRoute() {
+      const search = route.useSearch();
+      const navigate = route.useNavigate();
+      return <Page search={search} onSearch={(next) => void navigate({ search: next, replace: true })} />;
+    },
+  });
+  return route;
+}
+/** Sinh hoạt chi đoàn, đoàn phí, chăm lo, thông báo, khảo sát, chỉ tiêu. */
+const meetingsRoute = unitYearRoute('meetings', MeetingsPage);
+const feesRoute = unitYearRoute('fees', FeesPage);
+const careRoute = unitYearRoute('care', CarePage);
+const announcementsRoute = unitYearRoute('announcements', AnnouncementsPage);
+const surveysRoute = unitYearRoute('surveys', SurveysPage);
+const indicatorsRoute = unitYearRoute('indicators', IndicatorsPage);
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'meetings/$meetingId',
+  component: function MeetingRoute() {
+    const { meetingId } = meetingRoute.useParams();
+    return <MeetingPage key={meetingId} meetingId={meetingId} />;
+  },
+});
+/** Where a member's phone lands after scanning the meeting's QR code. */
+const checkInRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'checkin/$code',
+  component: function CheckInRoute() {
+    const { code } = checkInRoute.useParams();
+    return <CheckInPage key={code} code={code} />;
+  },
+});
+const calendarRoute = createRoute({ getParentRoute: () => appRoute, path: 'calendar', component: CalendarPage });
+const announcementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'announcements/$announcementId',
+  component: function AnnouncementRoute() {
+    const { announcementId } = announcementRoute.useParams();
+    return <AnnouncementPage key={announcementId} announcementId={announcementId} />;
+  },
+});
+const surveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'surveys/$surveyId',
+  component: function SurveyRoute() {
+    const { surveyId } = surveyRoute.useParams();
+    return <SurveyPage key={surveyId} surveyId={surveyId} />;
+  },
+});
+const branchBookRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'units/$unitId/branch-book',
+  component: function BranchBookRoute() {
+    const { unitId } = branchBookRoute.useParams();
+    return <BranchBookPage key={unitId} unitId={unitId} />;
+  },
+});
+
 const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: 'accounts', component: AccountsPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: 'audit', component: AuditPage });
 const unitKindsRoute = createRoute({ getParentRoute: () => appRoute, path: 'unit-kinds', component: UnitKindsPage });
@@ -302,6 +378,18 @@ const routeTree = rootRoute.addChildren([
     myProfileRoute,
     myCardRoute,
     changeRequestsRoute,
+    meetingsRoute,
+    meetingRoute,
+    checkInRoute,
+    calendarRoute,
+    feesRoute,
+    careRoute,
+    announcementsRoute,
+    announcementRoute,
+    surveysRoute,
+    surveyRoute,
+    indicatorsRoute,
+    branchBookRoute,
   ]),
 ]);
 

@@ -1,3 +1,10 @@
+import { meetingsEn } from '../features/meetings/meetings.en';
+import { memberReviewsEn } from '../features/member-reviews/member-reviews.en';
+import { feesEn } from '../features/fees/fees.en';
+import { careEn } from '../features/care/care.en';
+import { announcementsEn } from '../features/announcements/announcements.en';
+import { surveysEn } from '../features/surveys/surveys.en';
+import { branchIndicatorsEn } from '../features/branch-indicators/branch-indicators.en';
 import type { Catalog } from './types';
 import { admissionEn } from '../features/admissions/admission-messages.en';
 import { memberCardEn } from '../features/member-cards/card-messages.en';
@@ -70,7 +77,14 @@ export const en: Catalog = {
     tree: 'Organisation tree',
     openTree: 'Open the organisation tree',
     openMenu: 'Open the menu',
-    group: { procedures: 'Procedures', system: 'System' },
+    group: { branch: 'Branch life', procedures: 'Procedures', system: 'System' },
+    meetings: 'Branch meetings',
+    calendar: 'Meeting calendar',
+    fees: 'Union fees',
+    care: 'Care lists',
+    announcements: 'Announcements',
+    surveys: 'Surveys',
+    indicators: 'Indicators, branch book',
   },
   auth: {
     username: 'Username',
@@ -665,4 +679,11 @@ export const en: Catalog = {
   ...partyIntroEn,
   admission: admissionEn,
   memberCard: memberCardEn,
+  ...meetingsEn,
+  ...memberReviewsEn,
+  ...feesEn,
+  ...careEn,
+  ...announcementsEn,
+  ...surveysEn,
+  ...branchIndicatorsEn,
 };

@@ -1,3 +1,10 @@
+import { meetingsVi } from '../features/meetings/meetings.vi';
+import { memberReviewsVi } from '../features/member-reviews/member-reviews.vi';
+import { feesVi } from '../features/fees/fees.vi';
+import { careVi } from '../features/care/care.vi';
+import { announcementsVi } from '../features/announcements/announcements.vi';
+import { surveysVi } from '../features/surveys/surveys.vi';
+import { branchIndicatorsVi } from '../features/branch-indicators/branch-indicators.vi';
 import { documentsVi } from '../features/documents/documents.vi';
 import { admissionVi } from '../features/admissions/admission-messages.vi';
 import { memberCardVi } from '../features/member-cards/card-messages.vi';
@@ -69,7 +76,14 @@ export const vi = {
     tree: 'Cây tổ chức',
     openTree: 'Mở cây tổ chức',
     openMenu: 'Mở menu',
-    group: { procedures: 'Nghiệp vụ', system: 'Hệ thống' },
+    group: { branch: 'Chi đoàn', procedures: 'Nghiệp vụ', system: 'Hệ thống' },
+    meetings: 'Sinh hoạt chi đoàn',
+    calendar: 'Lịch sinh hoạt',
+    fees: 'Đoàn phí',
+    care: 'Chăm lo',
+    announcements: 'Thông báo',
+    surveys: 'Khảo sát',
+    indicators: 'Chỉ tiêu, sổ chi đoàn',
   },
   auth: {
     username: 'Tên đăng nhập',
@@ -663,4 +677,11 @@ export const vi = {
   ...partyIntroVi,
   admission: admissionVi,
   memberCard: memberCardVi,
+  ...meetingsVi,
+  ...memberReviewsVi,
+  ...feesVi,
+  ...careVi,
+  ...announcementsVi,
+  ...surveysVi,
+  ...branchIndicatorsVi,
 };

@@ -1,7 +1,7 @@
 import type { RuleKey } from '../../../../src/domain/rules/rule-sets';
 
-/** How a number is shown: in years, months, days or VND per month. */
-export type NumberUnit = 'years' | 'months' | 'days' | 'vnd';
+/** How a number is shown: in years, months, days, VND per month, percent, minutes or a plain count. */
+export type NumberUnit = 'years' | 'months' | 'days' | 'vnd' | 'percent' | 'minutes' | 'count';
 
 /** A numeric field of a rule set with its bounds (the server checks them again). */
 export interface NumberField {
@@ -30,6 +30,19 @@ export const NUMBER_FIELDS: Record<RuleKey, NumberField[]> = {
   fee: [
     { field: 'withoutSalary', unit: 'vnd', min: 0, max: 1_000_000 },
     { field: 'withSalary', unit: 'vnd', min: 0, max: 1_000_000 },
+    { field: 'abroad', unit: 'vnd', min: 0, max: 1_000_000 },
+    { field: 'branchKeepsPercent', unit: 'percent', min: 0, max: 100 },
+    { field: 'overdueMonths', unit: 'months', min: 1, max: 12 },
+  ],
+  meeting: [
+    { field: 'regularEveryMonths', unit: 'months', min: 1, max: 6 },
+    { field: 'remoteEveryMonths', unit: 'months', min: 1, max: 6 },
+    { field: 'checkInCodeMinutes', unit: 'minutes', min: 1, max: 60 },
+    { field: 'missedInARow', unit: 'count', min: 1, max: 12 },
+  ],
+  branchIndicators: [
+    { field: 'minMembers', unit: 'count', min: 1, max: 100 },
+    { field: 'notSeenMonths', unit: 'months', min: 1, max: 24 },
   ],
 };
 

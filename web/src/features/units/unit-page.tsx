@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageError } from '../../components/page-error';
 import { PageTitle } from '../../components/page-title';
@@ -84,6 +84,11 @@ export function UnitPage({ unitId }: { unitId: string }) {
             <span data-testid="unit-title">{unit.name}</span>
             <Tag color="blue">{kindName(unit.kind)}</Tag>
             {unit.closedOn && <Tag color="red">{t('unit.status.closed')}</Tag>}
+            {unit.kind === 'branch' && (
+              <Link to="/units/$unitId/branch-book" params={{ unitId: unit.id }} data-testid="unit-branch-book">
+                {t('indicator.book.title')}
+              </Link>
+            )}
           </Space>
         }
         extra={<UnitActionButtons unit={unit} onAction={setAction} />}
