@@ -37,6 +37,8 @@ export default defineConfig({
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
     launchOptions,
+    // The app then switches antd's animations off: no click lands on a popup still moving in.
+    contextOptions: { reducedMotion: 'reduce' },
   },
   projects: [
     {

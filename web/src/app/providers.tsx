@@ -5,8 +5,13 @@ import enUS from 'antd/locale/en_US';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
+/** People who ask their system for less motion get none (antd's `motion` token switches its animations off). */
+const reducedMotion =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 const theme = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: '#1565c0',
     borderRadius: 6,
     fontFamily:
