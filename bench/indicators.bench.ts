@@ -4,18 +4,13 @@ import type { BenchContext } from './context.js';
 
 const IN_UNION = sql`('active','working_away','temporary_elsewhere','in_transit')`;
 
-/**
- * A year of monthly meetings for every open branch (about 10% of periods missing, counts from the branch's members),
- * the members' last presence and pilot branches for most residential communes; each step only when its table is
- * empty, so a reused database keeps what it has.
- */
-async function generate(ctx: BenchContext, year: number): Promise<void> {
+/** A year of held meetings and the members' last presence, each only when its table is (nearly) empty. */
+async function loadMeetingsAndLastSeen(
+  ctx: BenchContext,
+  year: number,
+  count: (table: string) => Promise<number>,
+): Promise<void> {
   const db = ctx.database.db;
-  // "Empty" is below a thousand rows: another section may have written a meeting or two first.
-  const count = async (table: string) =>
-    (await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from (select 1 from ${table} limit 1000) x`)))[0]!
-      .n;
-  const started = performance.now();
   if ((await count('meetings')) < 1000) {
     await db.execute(sql`
       insert into meetings (unit_id, period, status, held_on, topic, expected_count, present_count, excused_count, absent_count)
@@ -35,6 +30,36 @@ async function generate(ctx: BenchContext, year: number): Promise<void> {
       select id, ${`${year}-12-31`}::date - (abs(hashtext(id::text)) % 200), unit_id from members where status in ${IN_UNION}
       on conflict do nothing`);
     await db.execute(sql`analyze member_last_seen`);
+  }
+}
+
+/**
+ * A year of monthly meetings for every open branch (about 10% of periods missing, counts from the branch's members),
+ * the members' last presence and pilot branches for most residential communes; each step only when its table is
+ * empty, so a reused database keeps what it has.
+ */
+async function generate(ctx: BenchContext, year: number): Promise<void> {
+  const db = ctx.database.db;
+  // "Empty" is below a thousand rows: another section may have written a meeting or two first.
+  const count = async (table: string) =>
+    (await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from (select 1 from ${table} limit 1000) x`)))[0]!
+      .n;
+  const started = performance.now();
+  // Bulk loads skip the per-row rollup triggers and rebuild both rollups once at the end (migration 0010).
+  const triggers = async (action: 'enable' | 'disable') => {
+    await db.execute(sql.raw(`alter table meetings ${action} trigger meetings_rollup`));
+    await db.execute(sql.raw(`alter table member_last_seen ${action} trigger member_last_seen_rollup`));
+  };
+  await triggers('disable');
+  try {
+    await loadMeetingsAndLastSeen(ctx, year, count);
+  } finally {
+    await triggers('enable');
+  }
+  if ((await count('branch_meeting_years')) === 0 || (await count('branch_seen_months')) === 0) {
+    await db.execute(sql`select branch_rollups_rebuild()`);
+    await db.execute(sql`analyze branch_meeting_years`);
+    await db.execute(sql`analyze branch_seen_months`);
   }
   if ((await count('branch_designations')) === 0) {
     await db.execute(sql`

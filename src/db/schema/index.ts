@@ -8,3 +8,4 @@ export * from './rules.js';
 export * from './documents.js';
 export * from './procedures.js';
 export * from './branch-life.js';
+export * from './branch-rollups.js';

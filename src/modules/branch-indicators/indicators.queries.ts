@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import { withinScope } from '../../db/scope.js';
+import { monthsOfYear, periodMasks, yearsBetween } from '../../domain/branch-life/month-masks.js';
 
 /** Everything the indicator SQL needs: the subtree, scope, period bounds and rule values. */
 export interface IndicatorArgs {
@@ -37,15 +38,43 @@ const list = (values: readonly string[]) =>
     sql`, `,
   );
 
+/** `case y.year when …` over the years of the period, `otherwise` for a year outside it. */
+function perYear(years: number[], expr: (year: number) => SQL, otherwise = sql`0`): SQL {
+  if (years.length === 0) return otherwise;
+  return sql`(case y.year ${sql.join(
+    years.map((year) => sql`when ${sql.raw(String(year))} then ${expr(year)}`),
+    sql` `,
+  )} else ${otherwise} end)`;
+}
+
+/** Held meeting periods of a branch-year: one test of `held_mask` per period mask (constants inlined). */
+function heldPeriods(years: number[], from: string, to: string, every: number): SQL {
+  return perYear(years, (year) => {
+    const masks = periodMasks(year, from, to, every);
+    if (masks.length === 0) return sql`0`;
+    return sql.raw(masks.map((m) => `((y.held_mask & ${m}) <> 0)::int`).join(' + '));
+  });
+}
+
+/** The sum of `column[m]` over the months of a branch-year inside [from, to]. */
+function monthSum(years: number[], column: 'present' | 'expected', from: string, to: string): SQL {
+  return perYear(years, (year) => {
+    const months = monthsOfYear(year, from, to);
+    if (months.length === 0) return sql`0`;
+    return sql.raw(months.map((m) => `y.${column}[${m}]`).join(' + '));
+  });
+}
+
 /**
  * The per-branch figures of the open branches of the subtree (`stats`): remote or not, meeting periods held and
- * required, members in the union (per-unit rollups), present/expected (the per-meeting counts of held meetings) and
- * months with a member review. Meetings are read per branch from `meetings_unit_stats_idx` alone (a lateral
- * walk: the planner would otherwise hash every meeting of the country), grouped by (branch, meeting slot).
+ * required, members in the union (per-unit rollups), present/expected of held meetings and months with a member
+ * review. Meetings are read from `branch_meeting_years` (one row per branch and year, kept by a trigger): periods
+ * held are bit tests of its month mask, attendance sums of its monthly counts, never a walk of the meetings.
  */
 function statsCte(a: IndicatorArgs): SQL {
-  const step = sql`(case when r.unit_id is null then ${a.regularEvery}::int else ${a.remoteEvery}::int end)`;
-  const fromMin = a.fromRegular < a.fromRemote ? a.fromRegular : a.fromRemote;
+  const years = yearsBetween(a.from, a.to);
+  const heldRegular = heldPeriods(years, a.fromRegular, a.judgedRegular, a.regularEvery);
+  const heldRemote = heldPeriods(years, a.fromRemote, a.judgedRemote, a.remoteEvery);
   return sql`
     b as materialized (
       select u.id, u.name, u.parent_id, u.path from units u
@@ -55,27 +84,15 @@ function statsCte(a: IndicatorArgs): SQL {
       select distinct d.unit_id from branch_designations d join b on b.id = d.unit_id
       where d.kind = 'remote' and d.valid_from < ${a.toEnd}::date and (d.valid_to is null or d.valid_to > ${a.fromDay}::date)
     ),
-    ms as (
-      select b.id as unit_id,
-        substr(mt.period, 1, 4)::int * 12 + ((substr(mt.period, 6, 2)::int - 1) / ${step}) * ${step} as slot,
-        sum(mt.present_count) filter (where mt.period >= ${a.from}) as present,
-        sum(mt.expected_count) filter (where mt.period >= ${a.from}) as expected,
-        bool_or(
-          mt.period >= (case when r.unit_id is null then ${a.fromRegular} else ${a.fromRemote} end)
-          and mt.period <= (case when r.unit_id is null then ${a.judgedRegular} else ${a.judgedRemote} end)
-        ) as counts
-      from b left join r on r.unit_id = b.id
-      cross join lateral (
-        select period, present_count, expected_count from meetings
-        where unit_id = b.id and status = 'held' and period >= ${fromMin} and period <= ${a.to}
-        offset 0
-      ) mt
-      group by 1, 2
-    ),
     m as (
-      select unit_id, count(*) filter (where counts) as held, coalesce(sum(present), 0) as present,
-             coalesce(sum(expected), 0) as expected
-      from ms group by unit_id
+      select y.unit_id,
+        sum(case when r.unit_id is null then ${heldRegular} else ${heldRemote} end) as held,
+        sum(${monthSum(years, 'present', a.from, a.to)}) as present,
+        sum(${monthSum(years, 'expected', a.from, a.to)}) as expected
+      from b join branch_meeting_years y on y.unit_id = b.id
+      left join r on r.unit_id = b.id
+      where y.year between ${years[0]}::int and ${years[years.length - 1]}::int
+      group by y.unit_id
     ),
     c as (
       select k.unit_id, sum(k.member_count) as n from b join unit_member_counts k on k.unit_id = b.id
@@ -98,21 +115,25 @@ function statsCte(a: IndicatorArgs): SQL {
 
 /**
  * The commune-level unions (đoàn cơ sở, residential) of the subtree with their pilot branch of the period. The
- * pilot designations of the subtree are few: they are read once, then matched to each commune by path.
+ * pilot designations of the subtree are few: each is matched to its commune-level ancestors (GiST `@>`), never a
+ * test of every designation per commune.
  */
 function pilotCte(a: IndicatorArgs): SQL {
+  const communes = sql`u.kind in (${list(a.grassrootsKinds)}) and u.sector = 'residential' and u.closed_on is null`;
   return sql`
     pd as materialized (
       select bu.path, bu.name, d.valid_from from branch_designations d join units bu on bu.id = d.unit_id
       where d.kind = 'pilot' and d.valid_from < ${a.toEnd}::date and (d.valid_to is null or d.valid_to > ${a.fromDay}::date)
         and bu.path <@ ${a.path}::ltree
     ),
+    pc as (
+      select distinct on (u.id) u.id, pd.name from pd join units u on u.path @> pd.path
+      where ${communes} order by u.id, pd.valid_from desc
+    ),
     g as (
-      select u.id, u.name, u.parent_id, u.path,
-        (select pd.name from pd where pd.path <@ u.path order by pd.valid_from desc limit 1) as pilot_name
-      from units u
-      where u.path <@ ${a.path}::ltree and u.kind in (${list(a.grassrootsKinds)}) and u.sector = 'residential'
-        and u.closed_on is null and ${withinScope(sql`u.path`, a.scope)}
+      select u.id, u.name, u.parent_id, u.path, pc.name as pilot_name
+      from units u left join pc on pc.id = u.id
+      where u.path <@ ${a.path}::ltree and ${communes} and ${withinScope(sql`u.path`, a.scope)}
     )`;
 }
 
@@ -150,21 +171,18 @@ export async function pilotTotals(db: DbOrTx, a: IndicatorArgs): Promise<{ commu
   return row ?? { communes: 0, piloted: 0 };
 }
 
-/** Seen members per unit: a short range of `member_last_seen_unit_idx` per unit (never a walk of the members). */
-const seenPerUnit = (a: IndicatorArgs) => sql`lateral (
-  select count(*)::int as n from member_last_seen s where s.unit_id = u.id and s.last_present_on >= ${a.seenSince}::date
-) x`;
+/** Members last seen since `seenSince`, per unit of the subtree: the months of `branch_seen_months` from then on. */
+const seenRows = (a: IndicatorArgs) => sql`
+  units u join branch_seen_months s on s.unit_id = u.id and s.month >= ${a.seenSince.slice(0, 7)}
+  where u.path <@ ${a.path}::ltree and ${withinScope(sql`u.path`, a.scope)}`;
 
 /**
  * Members present at a meeting of the subtree since `seenSince` (the rest of those in the union are "not seen"):
- * counted per branch from `member_last_seen`, which keeps the branch of each member's latest presence.
+ * summed from `branch_seen_months`, the per-branch histogram of `member_last_seen` by month (`seenSince` is always
+ * the first day of a month).
  */
 export async function seenMembers(db: DbOrTx, a: IndicatorArgs): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    db,
-    sql`select coalesce(sum(x.n), 0)::int as n from units u cross join ${seenPerUnit(a)}
-        where u.path <@ ${a.path}::ltree and ${withinScope(sql`u.path`, a.scope)}`,
-  );
+  const [row] = await rows<{ n: number }>(db, sql`select coalesce(sum(s.members), 0)::int as n from ${seenRows(a)}`);
   return row?.n ?? 0;
 }
 
@@ -192,9 +210,8 @@ export async function childTotals(db: DbOrTx, a: IndicatorArgs): Promise<ChildSu
              join unit_member_counts k on k.unit_id = u.id
              where u.path <@ ${a.path}::ltree and nlevel(u.path) > nlevel(${a.path}::ltree)
                and k.status in (${list(a.statuses)}) and ${withinScope(sql`u.path`, a.scope)} group by 1),
-      sn as (select ${child(sql`u.path`)} as cp, sum(x.n)::int as n from units u cross join ${seenPerUnit(a)}
-             where u.path <@ ${a.path}::ltree and nlevel(u.path) > nlevel(${a.path}::ltree)
-               and ${withinScope(sql`u.path`, a.scope)} group by 1)
+      sn as (select ${child(sql`u.path`)} as cp, sum(s.members)::int as n from ${seenRows(a)}
+               and nlevel(u.path) > nlevel(${a.path}::ltree) group by 1)
       select cu.id, cu.name, cu.kind,
         coalesce(bs.branches, 0)::int as branches, coalesce(bs.charter, 0)::int as charter,
         coalesce(bs.big, 0)::int as big, coalesce(bs.present, 0)::bigint as present,
