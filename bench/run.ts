@@ -13,6 +13,7 @@ import { countCountry, generateCountry, SCALES } from './generate.js';
 import type { BenchContext } from './context.js';
 import { benchMeetings } from './meetings.bench.js';
 import { benchIndicators } from './indicators.bench.js';
+import { benchEvidence } from './evaluations-evidence.bench.js';
 
 /**
  * `npm run bench`: builds a generated country and times the tree and member endpoints through the HTTP app.
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
   // The indicators first: they generate a year of meetings when the table is (nearly) empty.
   console.log('\nBranch indicators');
   await benchIndicators(ctx);
+  console.log('\nEvaluation evidence');
+  await benchEvidence(ctx);
   console.log('\nBranch meetings');
   await benchMeetings(ctx);
 

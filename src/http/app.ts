@@ -46,6 +46,7 @@ import { feeRoutes } from '../modules/fees/fees.routes.js';
 import { careRoutes } from '../modules/care/care.routes.js';
 import { announcementRoutes } from '../modules/announcements/announcements.routes.js';
 import { surveyRoutes } from '../modules/surveys/surveys.routes.js';
+import { evaluationRoutes } from '../modules/evaluations/evaluations.routes.js';
 import { branchIndicatorRoutes } from '../modules/branch-indicators/branch-indicators.routes.js';
 import { MAX_IMPORT_BYTES } from '../contracts/member-import.js';
 
@@ -137,6 +138,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     careRoutes,
     announcementRoutes,
     surveyRoutes,
+    evaluationRoutes,
     branchIndicatorRoutes,
   ]) {
     await routes(app, deps);

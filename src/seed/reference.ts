@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.js';
 import { unitKinds } from '../db/schema/index.js';
 import { ensureDefaultRules } from '../modules/rules/rules.queries.js';
+import { ensureCriteriaSets } from '../modules/evaluations/criteria-sets.js';
 
 /** The level kinds of DOMAIN.md §2; administrators can add more. */
 export const DEFAULT_UNIT_KINDS = [
@@ -32,4 +33,5 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
     .values([...DEFAULT_UNIT_KINDS])
     .onConflictDoNothing();
   await ensureDefaultRules(db);
+  await ensureCriteriaSets(db);
 }

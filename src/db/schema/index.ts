@@ -9,3 +9,4 @@ export * from './documents.js';
 export * from './procedures.js';
 export * from './branch-life.js';
 export * from './branch-rollups.js';
+export * from './evaluations.js';

@@ -35,6 +35,12 @@ export const DOCUMENT_KINDS = {
     heading: 'GIẤY GIỚI THIỆU',
     about: true,
   },
+  evaluation_decision: {
+    symbol: 'QĐ/ĐTN',
+    title: 'Quyết định công nhận kết quả đánh giá, xếp loại',
+    heading: 'QUYẾT ĐỊNH',
+    about: true,
+  },
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;

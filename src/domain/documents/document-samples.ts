@@ -1,3 +1,4 @@
+import { evaluationDecisionData, type EvaluationDecisionInput } from '../evaluations/decision-document.js';
 import type { DocumentData } from './document-data.js';
 import { DOCUMENT_KINDS, documentNumberText, type DocumentKind } from './document-kinds.js';
 import type { RenderableDocument } from './template-data.js';
@@ -23,6 +24,36 @@ const DECISION_BASES = [
   'Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;',
   'Căn cứ Hướng dẫn thực hiện Điều lệ Đoàn TNCS Hồ Chí Minh;',
 ];
+
+/** The sample recognition of the evaluation decision: three đoàn cơ sở recognised "3 chủ động" in 2025. */
+export const EVALUATION_DECISION_SAMPLE: EvaluationDecisionInput = {
+  issuingUnitName: 'Thành đoàn Đà Nẵng',
+  issuingUnitKind: 'province',
+  programmeTitle: 'Đoàn cơ sở “3 chủ động”',
+  cycleLabel: 'năm 2025',
+  recognition: true,
+  subject: 'grassroots',
+  rows: [
+    {
+      subjectName: 'Đoàn phường Hải Châu',
+      parentName: 'Thành đoàn Đà Nẵng',
+      classLabel: 'Đạt Đoàn cơ sở “3 chủ động”',
+      total: 15,
+    },
+    {
+      subjectName: 'Đoàn phường Thanh Khê',
+      parentName: 'Thành đoàn Đà Nẵng',
+      classLabel: 'Đạt Đoàn cơ sở “3 chủ động”',
+      total: 15,
+    },
+    {
+      subjectName: 'Đoàn Trường Đại học Bách khoa',
+      parentName: 'Đoàn Khối các cơ quan và doanh nghiệp thành phố',
+      classLabel: 'Đạt Đoàn cơ sở “3 chủ động”',
+      total: 15,
+    },
+  ],
+};
 
 /** Sample data of every kind: what a preview shows in place of a real decision. */
 export const DOCUMENT_SAMPLES: Record<DocumentKind, DocumentSample> = {
@@ -139,6 +170,12 @@ export const DOCUMENT_SAMPLES: Record<DocumentKind, DocumentSample> = {
       recipients: ['- Như trên;', '- Lưu VP.'],
       fields: { ...MEMBER, birthDate: '12/05/2000', partyCell: 'Chi bộ Tổ dân phố 1' },
     },
+    signerTitle: null,
+    signerName: 'Trần Minh Quân',
+  },
+  evaluation_decision: {
+    subject: 'Công nhận Đoàn cơ sở “3 chủ động” năm 2025',
+    data: evaluationDecisionData(EVALUATION_DECISION_SAMPLE),
     signerTitle: null,
     signerName: 'Trần Minh Quân',
   },

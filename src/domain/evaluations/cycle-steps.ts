@@ -208,6 +208,12 @@ export function returnStep(state: StepState, input: { reason: string }): StepSta
   return { ...state, status: 'returned', returnReason: reason };
 }
 
+/** Refuses to go on while a lower unit's result is not done. */
+export function assertLowerDone(lower: readonly LowerUnit[]): void {
+  const pending = pendingLower(lower);
+  if (pending.length > 0) throw fail.rule(`Chưa thể duyệt: ${pendingMessage(pending)}.`);
+}
+
 /** Approves a submitted result once every lower unit is done; the result locks. */
 export function approve(state: StepState, input: { lower: readonly LowerUnit[] }): StepState {
   if (isLocked(state)) throw fail.conflict('Kết quả này đã được duyệt trước đó.');
