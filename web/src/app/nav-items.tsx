@@ -4,10 +4,12 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DollarOutlined,
   FormOutlined,
   HeartOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
   ScheduleOutlined,
   CreditCardOutlined,
   FileSyncOutlined,
@@ -15,6 +17,7 @@ import {
   FlagOutlined,
   HistoryOutlined,
   IdcardOutlined,
+  LineChartOutlined,
   ProfileOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -30,8 +33,11 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/current-user';
 import { hasSelfService, isMemberOnly } from '../features/self-service/member-account';
 
-/** Menu groups: branch life (chi đoàn), procedures (nghiệp vụ) and system administration; items without a group stay on top. */
-export const NAV_GROUPS = ['branch', 'procedures', 'system'] as const;
+/**
+ * Menu groups: branch life (chi đoàn), procedures (nghiệp vụ), evaluation and rating (đánh giá, xếp loại) and system
+ * administration; items without a group stay on top.
+ */
+export const NAV_GROUPS = ['branch', 'procedures', 'evaluation', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
@@ -66,6 +72,7 @@ export function useNavItems(): NavItem[] {
         to: `/units/${firstRoot?.id}/members`,
       },
     ...branchLifeItems(t, me.actions.includes('member.read'), hasSelfService(me)),
+    ...evaluationItems(t, me.actions.includes('member.read'), hasSelfService(me)),
     me.actions.includes('member.write') && {
       key: 'change-requests',
       group: 'procedures',
@@ -184,6 +191,45 @@ function branchLifeItems(t: TFunction, cadre: boolean, member: boolean): NavItem
   return items.filter((i): i is NavItem => Boolean(i));
 }
 
+/**
+ * Đánh giá, xếp loại: cadres get cycles, results and criteria sets in their own group, with the self-assessments
+ * of their units; a member account gets its own self-assessment on top, beside its record.
+ */
+function evaluationItems(t: TFunction, cadre: boolean, member: boolean): NavItem[] {
+  const group: NavGroup | undefined = cadre ? 'evaluation' : undefined;
+  const items: (NavItem | false)[] = [
+    cadre && {
+      key: 'evaluation-cycles',
+      group,
+      label: t('nav.evaluationCycles'),
+      icon: <AuditOutlined />,
+      to: '/evaluations',
+    },
+    cadre && {
+      key: 'evaluation-dashboard',
+      group,
+      label: t('nav.evaluationDashboard'),
+      icon: <LineChartOutlined />,
+      to: '/evaluations/dashboard',
+    },
+    cadre && {
+      key: 'criteria-sets',
+      group,
+      label: t('nav.criteriaSets'),
+      icon: <OrderedListOutlined />,
+      to: '/evaluations/criteria-sets',
+    },
+    (cadre || member) && {
+      key: 'my-evaluations',
+      group,
+      label: t('nav.myEvaluations'),
+      icon: <CheckSquareOutlined />,
+      to: '/evaluations/mine',
+    },
+  ];
+  return items.filter((i): i is NavItem => Boolean(i));
+}
+
 /** The menu key of the current page. */
 export function useSelectedNavKey(): string {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -197,6 +243,10 @@ export function useSelectedNavKey(): string {
   if (pathname.startsWith('/announcements')) return 'announcements';
   if (pathname.startsWith('/surveys')) return 'surveys';
   if (pathname.startsWith('/indicators') || /^\/units\/[^/]+\/branch-book/.test(pathname)) return 'indicators';
+  if (pathname.startsWith('/evaluations/mine')) return 'my-evaluations';
+  if (pathname.startsWith('/evaluations/dashboard')) return 'evaluation-dashboard';
+  if (pathname.startsWith('/evaluations/criteria-sets')) return 'criteria-sets';
+  if (pathname.startsWith('/evaluations')) return 'evaluation-cycles';
   if (pathname.startsWith('/transfers')) return 'transfers';
   if (pathname.startsWith('/coming-of-age')) return 'coming-of-age';
   if (pathname.startsWith('/discipline')) return 'discipline';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
-import { AppstoreOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import { NAV_GROUPS, type NavGroup, type NavItem } from './nav-items';
 
 /** An antd menu entry: a page, or a group of pages. */
@@ -9,6 +9,7 @@ export type MenuEntry = Required<MenuProps>['items'][number];
 const GROUP_ICONS: Record<NavGroup, ReactNode> = {
   branch: <TeamOutlined />,
   procedures: <AppstoreOutlined />,
+  evaluation: <StarOutlined />,
   system: <SettingOutlined />,
 };
 

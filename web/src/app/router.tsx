@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/me-query';
 import { LoginPage } from '../features/auth/login-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
@@ -44,17 +44,9 @@ import { SurveysPage } from '../features/surveys/surveys-page';
 import { SurveyPage } from '../features/surveys/survey-page';
 import { IndicatorsPage } from '../features/branch-indicators/indicators-page';
 import { BranchBookPage } from '../features/branch-indicators/branch-book-page';
-import { ShellLayout } from './shell-layout';
-import { NoScopePage, NotFoundPage } from './status-pages';
-
-export interface RouterContext {
-  queryClient: QueryClient;
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-});
+import { appRoute, rootRoute } from './app-route';
+import { evaluationRoutes } from './evaluation-routes';
+import { NoScopePage } from './status-pages';
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -62,16 +54,6 @@ const loginRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
     typeof search.redirect === 'string' && /^\/(?!\/|login)/.test(search.redirect) ? { redirect: search.redirect } : {},
   component: LoginPage,
-});
-
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQueryOptions);
-    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
-  },
-  component: ShellLayout,
 });
 
 const indexRoute = createRoute({
@@ -390,6 +372,7 @@ const routeTree = rootRoute.addChildren([
     surveyRoute,
     indicatorsRoute,
     branchBookRoute,
+    ...evaluationRoutes,
   ]),
 ]);
 

@@ -5,6 +5,7 @@ import { careEn } from '../features/care/care.en';
 import { announcementsEn } from '../features/announcements/announcements.en';
 import { surveysEn } from '../features/surveys/surveys.en';
 import { branchIndicatorsEn } from '../features/branch-indicators/branch-indicators.en';
+import { evaluationsEn } from '../features/evaluations/evaluations.en';
 import type { Catalog } from './types';
 import { admissionEn } from '../features/admissions/admission-messages.en';
 import { memberCardEn } from '../features/member-cards/card-messages.en';
@@ -77,7 +78,7 @@ export const en: Catalog = {
     tree: 'Organisation tree',
     openTree: 'Open the organisation tree',
     openMenu: 'Open the menu',
-    group: { branch: 'Branch life', procedures: 'Procedures', system: 'System' },
+    group: { branch: 'Branch life', procedures: 'Procedures', evaluation: 'Evaluation and rating', system: 'System' },
     meetings: 'Branch meetings',
     calendar: 'Meeting calendar',
     fees: 'Union fees',
@@ -85,6 +86,10 @@ export const en: Catalog = {
     announcements: 'Announcements',
     surveys: 'Surveys',
     indicators: 'Indicators, branch book',
+    evaluationCycles: 'Evaluation cycles',
+    evaluationDashboard: 'Results overview',
+    criteriaSets: 'Criteria sets',
+    myEvaluations: 'My self-assessments',
   },
   auth: {
     username: 'Username',
@@ -532,6 +537,7 @@ export const en: Catalog = {
       discipline_annulled: 'Discipline decision annulled',
       party_introduced: 'Introduced to the Party',
       party_admitted: 'Admitted to the Party',
+      rated: 'Member rating',
     },
     filters: {
       title: 'Filters',
@@ -686,4 +692,5 @@ export const en: Catalog = {
   ...announcementsEn,
   ...surveysEn,
   ...branchIndicatorsEn,
+  ...evaluationsEn,
 };

@@ -5,6 +5,7 @@ import { careVi } from '../features/care/care.vi';
 import { announcementsVi } from '../features/announcements/announcements.vi';
 import { surveysVi } from '../features/surveys/surveys.vi';
 import { branchIndicatorsVi } from '../features/branch-indicators/branch-indicators.vi';
+import { evaluationsVi } from '../features/evaluations/evaluations.vi';
 import { documentsVi } from '../features/documents/documents.vi';
 import { admissionVi } from '../features/admissions/admission-messages.vi';
 import { memberCardVi } from '../features/member-cards/card-messages.vi';
@@ -76,7 +77,7 @@ export const vi = {
     tree: 'Cây tổ chức',
     openTree: 'Mở cây tổ chức',
     openMenu: 'Mở menu',
-    group: { branch: 'Chi đoàn', procedures: 'Nghiệp vụ', system: 'Hệ thống' },
+    group: { branch: 'Chi đoàn', procedures: 'Nghiệp vụ', evaluation: 'Đánh giá, xếp loại', system: 'Hệ thống' },
     meetings: 'Sinh hoạt chi đoàn',
     calendar: 'Lịch sinh hoạt',
     fees: 'Đoàn phí',
@@ -84,6 +85,10 @@ export const vi = {
     announcements: 'Thông báo',
     surveys: 'Khảo sát',
     indicators: 'Chỉ tiêu, sổ chi đoàn',
+    evaluationCycles: 'Đợt đánh giá',
+    evaluationDashboard: 'Tổng hợp kết quả',
+    criteriaSets: 'Bộ tiêu chí',
+    myEvaluations: 'Tự đánh giá xếp loại',
   },
   auth: {
     username: 'Tên đăng nhập',
@@ -530,6 +535,7 @@ export const vi = {
       discipline_annulled: 'Hủy quyết định kỷ luật',
       party_introduced: 'Được giới thiệu vào Đảng',
       party_admitted: 'Được kết nạp vào Đảng',
+      rated: 'Xếp loại đoàn viên',
     },
     filters: {
       title: 'Bộ lọc',
@@ -684,4 +690,5 @@ export const vi = {
   ...announcementsVi,
   ...surveysVi,
   ...branchIndicatorsVi,
+  ...evaluationsVi,
 };

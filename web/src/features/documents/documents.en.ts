@@ -26,6 +26,7 @@ export const documentsEn: Catalog<typeof documentsVi> = {
       discipline_decision: 'Discipline decision',
       removal_decision: 'Name removal decision',
       party_introduction: 'Introduction of an outstanding member to the Party',
+      evaluation_decision: 'Evaluation recognition or rating decision',
     },
   },
   documentTemplates: {

@@ -23,6 +23,7 @@ export const documentsVi = {
       discipline_decision: 'Quyết định kỷ luật',
       removal_decision: 'Quyết định xóa tên đoàn viên',
       party_introduction: 'Giấy giới thiệu đoàn viên ưu tú cho Đảng',
+      evaluation_decision: 'Quyết định công nhận kết quả đánh giá, xếp loại',
     },
   },
   documentTemplates: {

@@ -6,6 +6,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SelfProfile } from '../../../../src/contracts/self-service';
 import { PageError } from '../../components/page-error';
+import { MyEvaluationsNotice } from '../evaluations/my-evaluations-notice';
 import { MyFeesCard } from '../fees/my-fees-card';
 import { PageTitle } from '../../components/page-title';
 import { MemberComments } from '../members/member-comments';
@@ -91,6 +92,7 @@ export function MyProfilePage() {
           }
         />
       )}
+      <MyEvaluationsNotice />
       <UpdateCard profile={profile} />
       <div style={{ marginBottom: 16 }}>
         <MyFeesCard />
