@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import { withinScope } from '../../db/scope.js';
 import { monthsOfYear, periodMasks, yearsBetween } from '../../domain/branch-life/month-masks.js';
+import { childKeys, rollupSumsCte, rollupYear, totalKeys } from './subtree-rollups.queries.js';
 
 /** Everything the indicator SQL needs: the subtree, scope, period bounds and rule values. */
 export interface IndicatorArgs {
@@ -30,6 +31,8 @@ export interface IndicatorArgs {
   seenSince: string;
   statuses: readonly string[];
   grassrootsKinds: readonly string[];
+  /** Read every branch even where the subtree rollups could answer (tests compare the two). */
+  noRollups?: boolean;
 }
 
 const list = (values: readonly string[]) =>
@@ -156,10 +159,25 @@ export interface BranchSums {
   reviewed: number;
 }
 
-/** The branch figures of the whole subtree. */
+const NO_BRANCHES: BranchSums = { branches: 0, charter: 0, big: 0, present: 0, expected: 0, reviewed: 0 };
+
+/** The subtree's figures from its rollups (migration 0012), or null when they cannot answer `a`. */
+async function rolledUpTotals(db: DbOrTx, a: IndicatorArgs): Promise<BranchSums | null> {
+  const year = rollupYear(a);
+  if (year === null) return null;
+  const [row] = await rows<BranchSums>(
+    db,
+    sql`with ${rollupSumsCte(a, year, totalKeys(a))} select branches, charter, big, present, expected, reviewed from rs`,
+  );
+  return row ?? NO_BRANCHES;
+}
+
+/** The branch figures of the whole subtree: from the subtree rollups when they can answer, else branch by branch. */
 export async function branchTotals(db: DbOrTx, a: IndicatorArgs): Promise<BranchSums> {
+  const rolled = await rolledUpTotals(db, a);
+  if (rolled) return rolled;
   const [row] = await rows<BranchSums>(db, sql`with ${statsCte(a)} select ${branchSums(a)} from stats`);
-  return row ?? { branches: 0, charter: 0, big: 0, present: 0, expected: 0, reviewed: 0 };
+  return row ?? NO_BRANCHES;
 }
 
 /** Commune-level unions of the subtree and those with a pilot branch in the period. */
@@ -182,7 +200,14 @@ const seenRows = (a: IndicatorArgs) => sql`
  * the first day of a month).
  */
 export async function seenMembers(db: DbOrTx, a: IndicatorArgs): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, sql`select coalesce(sum(s.members), 0)::int as n from ${seenRows(a)}`);
+  const [row] =
+    rollupYear(a) === null
+      ? await rows<{ n: number }>(db, sql`select coalesce(sum(s.members), 0)::int as n from ${seenRows(a)}`)
+      : await rows<{ n: number }>(
+          db,
+          sql`with ${totalKeys(a)} select coalesce(sum(s.members), 0)::int as n
+              from rk join subtree_seen_months s on s.path = rk.key and s.month >= ${a.seenSince.slice(0, 7)}`,
+        );
   return row?.n ?? 0;
 }
 
@@ -197,21 +222,35 @@ export interface ChildSums extends BranchSums {
   seen: number;
 }
 
+/**
+ * Branch figures and members seen per direct child: `bs(cp, branches, charter, big, present, expected, reviewed)`
+ * and `sn(cp, n)`, from the children's subtree rollups when they can answer, else branch by branch.
+ */
+function childBranchCtes(a: IndicatorArgs, child: (col: SQL) => SQL): SQL {
+  const year = rollupYear(a);
+  if (year !== null) {
+    return sql`${rollupSumsCte(a, year, childKeys(a))},
+      bs as (select target as cp, branches, charter, big, present, expected, reviewed from rs),
+      sn as (select target as cp, seen as n from rs)`;
+  }
+  return sql`${statsCte(a)},
+      bs as (select ${child(sql`path`)} as cp, ${branchSums(a)} from stats group by 1),
+      sn as (select ${child(sql`u.path`)} as cp, sum(s.members)::int as n from ${seenRows(a)}
+               and nlevel(u.path) > nlevel(${a.path}::ltree) group by 1)`;
+}
+
 /** The figures per direct child (open) of the unit at `a.path`, in name order. */
 export async function childTotals(db: DbOrTx, a: IndicatorArgs): Promise<ChildSums[]> {
   const child = (col: SQL) => sql`subpath(${col}, 0, nlevel(${a.path}::ltree) + 1)`;
   return rows<ChildSums>(
     db,
-    sql`with ${statsCte(a)}, ${pilotCte(a)},
-      bs as (select ${child(sql`path`)} as cp, ${branchSums(a)} from stats group by 1),
+    sql`with ${childBranchCtes(a, child)}, ${pilotCte(a)},
       gs as (select ${child(sql`path`)} as cp, count(*)::int as communes, count(pilot_name)::int as piloted
              from g where nlevel(path) > nlevel(${a.path}::ltree) group by 1),
       mc as (select ${child(sql`u.path`)} as cp, sum(k.member_count)::int as n from units u
              join unit_member_counts k on k.unit_id = u.id
              where u.path <@ ${a.path}::ltree and nlevel(u.path) > nlevel(${a.path}::ltree)
-               and k.status in (${list(a.statuses)}) and ${withinScope(sql`u.path`, a.scope)} group by 1),
-      sn as (select ${child(sql`u.path`)} as cp, sum(s.members)::int as n from ${seenRows(a)}
-               and nlevel(u.path) > nlevel(${a.path}::ltree) group by 1)
+               and k.status in (${list(a.statuses)}) and ${withinScope(sql`u.path`, a.scope)} group by 1)
       select cu.id, cu.name, cu.kind,
         coalesce(bs.branches, 0)::int as branches, coalesce(bs.charter, 0)::int as charter,
         coalesce(bs.big, 0)::int as big, coalesce(bs.present, 0)::bigint as present,

@@ -36,7 +36,7 @@ import { decodePairCursor, encodeCursor } from '../../db/cursor.js';
 type Period = z.output<typeof indicatorQuery>;
 
 /** The unit (404 outside the actor's member.read scope) and the SQL arguments of its indicators. */
-async function prepare(db: DbOrTx, actor: Actor, query: Period) {
+export async function prepareIndicators(db: DbOrTx, actor: Actor, query: Period) {
   assertPeriod(query.from, query.to);
   const scope = scopeOf(actor, 'member.read');
   const unit = await findBranchUnit(db, scope, query.unitId, GRASSROOTS_KINDS);
@@ -100,7 +100,7 @@ function inUnionCount(db: DbOrTx, args: q.IndicatorArgs): Promise<number> {
 
 /** The six indicators of a unit's open branches over [from, to]. */
 export async function getIndicators(db: DbOrTx, actor: Actor, query: Period): Promise<IndicatorsResponse> {
-  const { unit, args, meeting, limits } = await prepare(db, actor, query);
+  const { unit, args, meeting, limits } = await prepareIndicators(db, actor, query);
   const [branches, pilots, inUnion, seen] = await Promise.all([
     q.branchTotals(db, args),
     q.pilotTotals(db, args),
@@ -125,7 +125,7 @@ export async function getIndicators(db: DbOrTx, actor: Actor, query: Period): Pr
 
 /** The indicators per direct child unit (a province sees each district or đoàn cơ sở). */
 export async function getIndicatorsByChild(db: DbOrTx, actor: Actor, query: Period): Promise<ByChildResponse> {
-  const { unit, args } = await prepare(db, actor, query);
+  const { unit, args } = await prepareIndicators(db, actor, query);
   const children = await q.childTotals(db, args);
   return {
     unitId: unit.id,
@@ -155,7 +155,7 @@ export async function getIndicatorList(
   key: IndicatorKey,
   query: z.output<typeof indicatorListQuery>,
 ): Promise<IndicatorListPage> {
-  const { args } = await prepare(db, actor, query);
+  const { args } = await prepareIndicators(db, actor, query);
   const meets = query.meets === 'true';
   const keyset = decodeCursor(query.cursor);
   const limit = query.limit + 1;
