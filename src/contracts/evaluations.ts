@@ -111,6 +111,18 @@ export type CriteriaSetDetail = z.infer<typeof criteriaSetDetail>;
 /** Replace a set's definition (refused once the set is frozen). */
 export const updateCriteriaSetBody = z.object({ version, definition: criteriaSetDefinition });
 
+/** Copy a set to a new period: same criteria and classes, new years (and optionally a new name). */
+export const copyCriteriaSetBody = z.object({
+  /** First year of the new period. */
+  validFrom: year,
+  /** Last year of the new period; null (or absent) for open-ended. */
+  validTo: year.nullable().optional(),
+  /** The new set's name; the source's when absent. */
+  name: optionalText('Tên bộ tiêu chí', 200),
+  /** End the programme's open-ended set that starts earlier the year before `validFrom` (refused otherwise). */
+  closeOpenEnded: z.boolean().optional(),
+});
+
 // ---------------------------------------------------------------- cycles
 
 /** Open a cycle for the owner unit's subtree. */
@@ -173,6 +185,30 @@ export const cyclesQuery = z.object({
   programme: z.string().optional(),
 });
 
+// ---------------------------------------------------------------- top class cap
+
+/**
+ * Where the top class stands against the set's cap (`topClassCap`) among the subjects already evaluated (past the
+ * evaluation step) that the actor reads: a warning before the decision, which refuses a share over the cap.
+ */
+export const topClassCheck = z.object({
+  classKey: z.string(),
+  label: z.string(),
+  /** The cap, (0, 1]. */
+  maxShare: z.number(),
+  /** Subjects with the top class, and subjects evaluated. */
+  top: z.number().int(),
+  total: z.number().int(),
+  share: z.number().nullable(),
+  /** How many may get the top class among `total`. */
+  allowed: z.number().int(),
+  /** True when the decision on these results would be refused. */
+  over: z.boolean(),
+  /** The Vietnamese warning when over the cap. */
+  warning: z.string().nullable(),
+});
+export type TopClassCheck = z.infer<typeof topClassCheck>;
+
 // ---------------------------------------------------------------- progress board
 
 export const boardQuery = z.object({
@@ -214,6 +250,8 @@ export const progressBoard = z.object({
   rows: z.array(boardRow),
   /** The first 50 subjects late at their step, earliest deadline first. */
   late: z.array(lateItem),
+  /** The top class against its cap below the viewed unit; null when the set has no cap. */
+  topClass: topClassCheck.nullable(),
 });
 export type ProgressBoard = z.infer<typeof progressBoard>;
 
@@ -248,6 +286,20 @@ export const evaluationRow = z.object({
 export type EvaluationRow = z.infer<typeof evaluationRow>;
 
 export const evaluationPage = z.object({ items: z.array(evaluationRow), next: z.string().nullable() });
+
+/** A row of "what I have to do" (`GET /api/evaluations/mine`): the subject row with the cycle it belongs to. */
+export const myEvaluationRow = evaluationRow.extend({
+  cycleId: id,
+  programme: z.string(),
+  /** The programme's name as the set gives it: "Đánh giá, xếp loại đoàn viên". */
+  programmeTitle: z.string(),
+  kind: z.enum(CYCLE_KINDS),
+  year: z.number().int(),
+  half: z.number().int().nullable(),
+  /** "năm 2025", "6 tháng đầu năm 2025". */
+  cycleLabel: z.string(),
+});
+export type MyEvaluationRow = z.infer<typeof myEvaluationRow>;
 
 // ---------------------------------------------------------------- one evaluation (the unit's file)
 
@@ -287,6 +339,17 @@ export const reopenBody = z.object({
 });
 export const followUpBody = z.object({ version, userId: z.string().min(1).nullable() });
 
+/** An account that may be assigned to follow an evaluation: a cadre of the evaluator or a unit above it. */
+export const followUpCandidate = z.object({
+  userId: z.string(),
+  name: z.string(),
+  username: z.string().nullable(),
+  /** The unit where the account holds its role (the closest to the evaluator when several). */
+  unitId: id,
+  unitName: z.string(),
+});
+export type FollowUpCandidate = z.infer<typeof followUpCandidate>;
+
 /** A figure computed from the system: a number, a share (0–1), true/false, or null without data. */
 export const evidenceFigure = z.object({
   key: z.enum(EVIDENCE_KEYS),
@@ -301,6 +364,7 @@ export const evaluationEvent = z.object({
   at: z.string(),
   step: stepKey,
   action: z.string(),
+  /** The state before and after, as "step.status" ("selfAssessment.submitted"); `toStatus` null when unchanged. */
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   reason: z.string().nullable(),
@@ -367,6 +431,8 @@ export const evaluationDetail = z.object({
   files: z.array(evaluationFile),
   events: z.array(evaluationEvent),
   actions: evaluationActions,
+  /** For the evaluator and the owner, the top class against the set's cap; null otherwise or without a cap. */
+  topClass: topClassCheck.nullable(),
 });
 export type EvaluationDetail = z.infer<typeof evaluationDetail>;
 
@@ -436,8 +502,11 @@ export const comparisonQuery = z.object({
 export const comparisonRow = z.object({
   unitId: id,
   unitName: z.string(),
+  /** Class keys of the year before and of the year, and their names as the criteria sets give them. */
   previous: z.string().nullable(),
   current: z.string().nullable(),
+  previousLabel: z.string().nullable(),
+  currentLabel: z.string().nullable(),
   movement: z.enum(MOVEMENTS),
 });
 

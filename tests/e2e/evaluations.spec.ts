@@ -104,7 +104,26 @@ test.describe('Đoàn cơ sở “3 chủ động”', () => {
     await confirmAction(page, 'Duyệt');
     await expect(status(page)).toHaveText('Sẵn sàng');
     await expect(page.getByTestId('evaluation-step')).toContainText('Tự đánh giá');
-    await expect(page.getByTestId('evaluation-history')).toContainText('Nộp lên cấp trên · Đăng ký');
+    const history = page.getByTestId('evaluation-history');
+    await expect(history).toContainText('Nộp lên cấp trên · Đăng ký');
+    // Both states of each change read in Vietnamese, with their steps.
+    await expect(history).toContainText('Đăng ký: Sẵn sàng → Đã nộp, chờ duyệt');
+    await expect(history).toContainText('Đăng ký: Đã nộp, chờ duyệt → Tự đánh giá: Sẵn sàng');
+
+    // The level above assigns a follow-up cadre to the registered unit, picked among its cadres.
+    await chooseOption(page, 'Chọn cán bộ theo dõi', /^Trần Thị Thu Hà · Thành đoàn Đà Nẵng$/, 'Thu Hà');
+    await expect(page.getByText('Đã cập nhật cán bộ theo dõi.')).toBeVisible();
+    await expect(page.getByTestId('follow-up')).toContainText('Trần Thị Thu Hà');
+    await expect(history).toContainText('Phân công theo dõi');
+    await page.getByRole('link', { name: 'Về đợt đánh giá' }).click();
+    const subjects = page.getByTestId('subject-list');
+    await expect(subjects).toContainText('Trần Thị Thu Hà');
+
+    // The unit itself sees who follows it, without a choice to make.
+    await signIn(page, DEMO.commune);
+    await openFile(page, isMobile, year, 'Đoàn phường Hải Châu');
+    await expect(page.getByTestId('follow-up-name')).toHaveText('Trần Thị Thu Hà');
+    await expect(page.getByTestId('follow-up-select')).toHaveCount(0);
   });
 
   test('đoàn phường tự đánh giá đủ 15 tiêu chí, thành đoàn duyệt và công nhận', async ({ page, isMobile }, info) => {
@@ -199,6 +218,8 @@ test('đoàn viên tự đánh giá xếp loại trên điện thoại hoặc m�
   await expect(page.getByRole('heading', { name: 'Tự đánh giá xếp loại' })).toBeVisible();
   const rows = page.getByTestId('subject-list');
   await expect(rows).toContainText(name);
+  // Each row names its cycle: the programme and the year.
+  await expect(rows).toContainText(`Đánh giá, xếp loại đoàn viên năm ${year}`);
   // The other project's year may be listed too, already submitted: open the one still to fill.
   const row = isMobile
     ? rows.locator('> div').filter({ hasText: 'Sẵn sàng' }).first()
@@ -230,4 +251,35 @@ test('đoàn viên tự đánh giá xếp loại trên điện thoại hoặc m�
     await page.getByRole('link', { name: 'Về danh sách tự đánh giá' }).click();
     await expect(page.getByRole('heading', { name: 'Tự đánh giá xếp loại' })).toBeVisible();
   }
+});
+
+test('quản trị sao chép bộ tiêu chí “3 chủ động” sang giai đoạn mới', async ({ page, isMobile }, info) => {
+  // Both projects share the database: each copies to its own years.
+  const from = info.project.name === 'phone' ? 2045 : 2040;
+  await signIn(page, DEMO.admin);
+  await openMenu(page, isMobile, 'Bộ tiêu chí');
+  const sets = page.getByTestId('criteria-sets');
+  const source = (isMobile ? sets.locator('> div') : sets.locator('tr'))
+    .filter({ hasText: PROGRAMME })
+    .filter({ hasText: '2023 – 2027' });
+  await source.getByRole('link', { name: PROGRAMME }).click();
+  await expect(page.getByTestId('set-title')).toHaveText(PROGRAMME);
+
+  await page.getByTestId('set-copy').click();
+  const form = page.getByTestId('copy-set-form');
+  await expect(form.getByLabel('Tên bộ tiêu chí')).toHaveValue(PROGRAMME);
+  // Years overlapping the set's own period are refused, saying which set they clash with.
+  await form.getByLabel('Áp dụng từ năm').fill('2026');
+  await form.getByLabel('Đến năm').fill('2030');
+  await page.getByTestId('copy-set-form-ok').click();
+  await expect(page.locator('.ant-modal')).toContainText('trùng thời gian áp dụng');
+
+  await form.getByLabel('Áp dụng từ năm').fill(String(from));
+  await form.getByLabel('Đến năm').fill(String(from + 4));
+  await page.getByTestId('copy-set-form-ok').click();
+  await expect(page.getByText(`Đã tạo bộ tiêu chí áp dụng ${from} – ${from + 4}.`)).toBeVisible();
+  await expect(page.getByText(`${from} – ${from + 4}`).first()).toBeVisible();
+  await expect(page.getByText('Chưa dùng', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('set-edit')).toBeVisible();
+  await expect(page.locator('[data-testid^="set-item-"]')).toHaveCount(15);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
-import { auditLog, importJobs } from '../../src/db/schema/index.js';
+import { count, eq } from 'drizzle-orm';
+import { auditLog, documents, evaluationCycles, importJobs } from '../../src/db/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { admissionScopeCases, scopeCandidate } from '../../src/modules/admissions/admissions.fixtures.js';
 import {
@@ -40,6 +40,24 @@ import {
   indicatorScopeFixtures,
   type IndicatorFixtures,
 } from '../../src/modules/branch-indicators/branch-indicators.fixtures.js';
+import {
+  evaluationScopeCases,
+  evaluationScopeFixtures,
+  evidenceForm,
+  fullMarks,
+  HAI_CHAU_MEMBER_RATING,
+  LAM_DONG_3_PROACTIVE,
+  type EvaluationFixtures,
+} from '../../src/modules/evaluations/evaluations.fixtures.js';
+import type {
+  CriteriaSetDetail,
+  CriteriaSetSummary,
+  CycleDetail,
+  EvaluationDetail,
+  FollowUpCandidate,
+  MyEvaluationRow,
+} from '../../src/contracts/evaluations.js';
+import { todayInVietnam } from '../../src/domain/text/dates.js';
 
 let t: TestApp;
 let outsider: string;
@@ -77,6 +95,15 @@ let branchLife: {
   survey: SurveyFixtures;
   indicator: IndicatorFixtures;
 };
+/**
+ * Evaluation cycles of this year: Hải Châu's member rating (the common cases: the outsider of Hội An, the viewer of
+ * Hải Châu) and Lâm Đồng's "3 chủ động" (Đà Nẵng's province cadre is the outsider, a viewer of Lâm Đồng the insider).
+ */
+let rating: { haiChau: EvaluationFixtures; lamDong: EvaluationFixtures };
+/** A viewer of Tỉnh đoàn Lâm Đồng. */
+let lamDongViewer: string;
+/** Evaluation cycles and decisions once the fixtures are made (the demo seeds some of both). */
+let evaluationsAtStart: { cycles: number; decisions: number };
 /** A member list file for the import endpoints. */
 const importFile = async () => ({
   name: 'danh-sach.xlsx',
@@ -92,7 +119,8 @@ beforeAll(async () => {
   outsider = (await t.accountWithRole('unit_admin', 'HAN')).cookie;
   viewer = (await t.accountWithRole('viewer', 'HCH')).cookie;
   ids = {};
-  for (const code of ['HCH', 'TDP1', 'TDP2', 'TDP3', 'LDG', 'DNG', 'HAN']) ids[code] = await t.unitId(code);
+  for (const code of ['HCH', 'TDP1', 'TDP2', 'TDP3', 'LDG', 'HDDT', 'HTH-X', 'DNG', 'HAN'])
+    ids[code] = await t.unitId(code);
   const admin = await t.as('admin');
   const xadoan = (await t.call('GET', '/api/accounts?q=xadoan', admin)).json<{
     items: { id: string; roles: { id: string }[] }[];
@@ -130,6 +158,12 @@ beforeAll(async () => {
     survey: await surveyScopeFixtures(t),
     indicator: await indicatorScopeFixtures(t),
   };
+  rating = {
+    haiChau: await evaluationScopeFixtures(t, HAI_CHAU_MEMBER_RATING),
+    lamDong: await evaluationScopeFixtures(t, LAM_DONG_3_PROACTIVE),
+  };
+  lamDongViewer = (await t.accountWithRole('viewer', 'LDG')).cookie;
+  evaluationsAtStart = await evaluationCounts();
   versionOf = async (code) => (await t.call('GET', `/api/units/${ids[code]}`, admin)).json<UnitDetail>().version;
 });
 afterAll(async () => {
@@ -470,6 +504,7 @@ const cases: Case[] = [
   ...announcementScopeCases({ unitId: unitOf, fx: () => branchLife.announcement }),
   ...surveyScopeCases({ unitId: unitOf, fx: () => branchLife.survey }),
   ...indicatorScopeCases({ unitId: unitOf, fx: () => branchLife.indicator }),
+  ...evaluationScopeCases({ unitId: unitOf, fx: () => rating.haiChau }),
 ];
 
 /** Imports are the workspace of those who write: a viewer reads members, not import jobs. */
@@ -481,6 +516,14 @@ const writersOnly = (url: string) =>
   url.includes('/document-templates');
 
 const audits = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
+
+/** How many evaluation cycles and evaluation decisions the database holds. */
+async function evaluationCounts() {
+  const db = t.database.db;
+  const [cycles] = await db.select({ n: count() }).from(evaluationCycles);
+  const [decisions] = await db.select({ n: count() }).from(documents).where(eq(documents.kind, 'evaluation_decision'));
+  return { cycles: cycles?.n ?? 0, decisions: decisions?.n ?? 0 };
+}
 
 describe('an actor outside the subtree gets nothing', () => {
   for (const c of cases) {
@@ -604,5 +647,272 @@ describe('imports after the calls of the outsider, the viewer and the anonymous'
     expect(job.status).toBe('dry_run_ready');
     expect(job.preview.create).toHaveLength(1);
     expect((await t.database.db.select({ n: count() }).from(importJobs))[0]?.n).toBe(1);
+  });
+});
+
+/** The evaluation cases of Lâm Đồng's cycle, and the names that must not reach anyone outside it. */
+const lamDongCases = evaluationScopeCases({ unitId: unitOf, fx: () => rating.lamDong });
+const LAM_DONG_NAMES = ['Lâm Đồng', 'Đức Trọng', 'Hiệp Thạnh'];
+
+describe("a cadre of another province gets nothing of Lâm Đồng's evaluation cycle", () => {
+  for (const c of lamDongCases) {
+    it(`${c.method} ${c.name}`, async () => {
+      const before = await audits();
+      const res = await send(c, await t.as('tinhdoan'));
+      expect([403, 404]).toContain(res.statusCode);
+      expect(Object.keys(res.json())).toEqual(['error']);
+      for (const name of LAM_DONG_NAMES) expect(res.body).not.toContain(name);
+      expect(await audits()).toBe(before);
+    });
+  }
+});
+
+describe("a viewer of Lâm Đồng reads the province's evaluation cycle but cannot act on it", () => {
+  for (const c of lamDongCases) {
+    it(`${c.method} ${c.name}`, async () => {
+      const before = await audits();
+      const res = await send(c, lamDongViewer);
+      if (c.write) expect([403, 404]).toContain(res.statusCode);
+      else expect(res.statusCode).toBe(200);
+      expect(await audits()).toBe(before);
+    });
+  }
+});
+
+describe('evaluations every cadre reads, and lists that leave out what lies outside', () => {
+  it('lets every cadre read the criteria sets and only a system administrator change one', async () => {
+    const sets = (await t.call('GET', '/api/evaluations/criteria-sets', await t.as('admin'))).json<
+      CriteriaSetSummary[]
+    >();
+    const unused = sets.find((s) => !s.frozen)!;
+    const url = `/api/evaluations/criteria-sets/${unused.id}`;
+    const detail = (await t.call('GET', url, await t.as('admin'))).json<CriteriaSetDetail>();
+    for (const cookie of [outsider, viewer, lamDongViewer, await t.as('tinhdoan')]) {
+      expect((await t.call('GET', '/api/evaluations/criteria-sets', cookie)).statusCode).toBe(200);
+      expect((await t.call('GET', url, cookie)).statusCode).toBe(200);
+    }
+    for (const path of ['/api/evaluations/criteria-sets', url]) {
+      expect((await t.call('GET', path, memberAccount)).statusCode).toBe(403);
+      expect((await t.call('GET', path)).statusCode).toBe(401);
+    }
+    const edit = { version: detail.version, definition: { ...detail.definition, title: 'Bộ tiêu chí đã sửa' } };
+    const before = await audits();
+    for (const cookie of [outsider, viewer, await t.as('tinhdoan'), await t.as('xadoan'), await t.as('bithu')]) {
+      const res = await t.call('PUT', url, cookie, edit);
+      expect(res.statusCode).toBe(403);
+      expect(Object.keys(res.json())).toEqual(['error']);
+      expect((await t.call('POST', `${url}/copy`, cookie, { validFrom: 2090 })).statusCode).toBe(403);
+    }
+    expect((await t.call('PUT', url, memberAccount, edit)).statusCode).toBe(403);
+    expect(await audits()).toBe(before);
+    const after = (await t.call('GET', url, outsider)).json<CriteriaSetDetail>();
+    expect({ version: after.version, title: after.title }).toEqual({ version: detail.version, title: detail.title });
+    expect((await t.call('GET', '/api/evaluations/criteria-sets', outsider)).json<unknown[]>()).toHaveLength(
+      sets.length,
+    );
+    const res = await t.call('PUT', url, await t.as('admin'), edit);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<CriteriaSetDetail>()).toMatchObject({ title: 'Bộ tiêu chí đã sửa', version: detail.version + 1 });
+    expect(await audits()).toBe(before + 1);
+  });
+
+  it('lists a cycle only to those who read its owner or are rated in it', async () => {
+    const year = rating.haiChau.year;
+    const listed = async (cookie: string) => {
+      const res = await t.call('GET', `/api/evaluations/cycles?year=${year}`, cookie);
+      expect(res.statusCode).toBe(200);
+      return res.json<{ id: string }[]>().map((c) => c.id);
+    };
+    const haiChau = rating.haiChau.cycleId;
+    const lamDong = rating.lamDong.cycleId;
+    expect(await listed(outsider)).not.toEqual(expect.arrayContaining([haiChau]));
+    expect(await listed(outsider)).not.toEqual(expect.arrayContaining([lamDong]));
+    expect(await listed(viewer)).toContain(haiChau);
+    expect(await listed(viewer)).not.toContain(lamDong);
+    expect(await listed(await t.as('tinhdoan'))).toContain(haiChau);
+    expect(await listed(await t.as('tinhdoan'))).not.toContain(lamDong);
+    expect(await listed(lamDongViewer)).toContain(lamDong);
+    expect(await listed(lamDongViewer)).not.toContain(haiChau);
+    expect((await t.call('GET', '/api/evaluations/cycles', memberAccount)).statusCode).toBe(403);
+    expect((await t.call('GET', '/api/evaluations/cycles')).statusCode).toBe(401);
+  });
+
+  it('gives every account only its own to-do list: a member sees only its own rating', async () => {
+    const mine = async (cookie: string) => {
+      const res = await t.call('GET', '/api/evaluations/mine', cookie);
+      expect(res.statusCode).toBe(200);
+      return res.json<MyEvaluationRow[]>();
+    };
+    const fixtureCycles = [rating.haiChau.cycleId, rating.lamDong.cycleId];
+    for (const cookie of [outsider, await t.as('tinhdoan')]) {
+      expect((await mine(cookie)).filter((r) => fixtureCycles.includes(r.cycleId))).toEqual([]);
+    }
+    expect((await mine(await t.as('tinhdoan'))).map((r) => r.id)).not.toContain(rating.lamDong.evaluation.id);
+    expect(await mine(viewer)).toEqual([]);
+    expect(await mine(lamDongViewer)).toEqual([]);
+    const own = await mine(memberAccount);
+    expect(own.map((r) => r.id)).toContain(rating.haiChau.own!.id);
+    expect(own.every((r) => r.memberId === rating.haiChau.demoMemberId)).toBe(true);
+    expect(own.map((r) => r.id)).not.toContain(rating.haiChau.evaluation.id);
+    expect((await t.call('GET', '/api/evaluations/mine')).statusCode).toBe(401);
+  });
+
+  it("lets a member fill in its own self-assessment and nobody else's", async () => {
+    const fx = rating.haiChau;
+    const own = fx.own!;
+    const read = await t.call('GET', `/api/evaluations/${own.id}`, memberAccount);
+    expect(read.statusCode).toBe(200);
+    expect(read.json<EvaluationDetail>()).toMatchObject({
+      memberId: fx.demoMemberId,
+      step: 'selfAssessment',
+      actions: { editSelf: true, submit: true, approve: false, accept: false },
+    });
+    const other = `/api/evaluations/${fx.evaluation.id}`;
+    const scores = fullMarks(fx.set.definition);
+    const before = await audits();
+    expect((await t.call('GET', other, memberAccount)).statusCode).toBe(404);
+    expect(
+      (await t.call('PUT', `${other}/self`, memberAccount, { version: fx.evaluation.version, scores })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.call('POST', `${other}/submit`, memberAccount, { version: fx.evaluation.version })).statusCode,
+    ).toBe(404);
+    expect(await audits()).toBe(before);
+    const saved = await t.call('PUT', `/api/evaluations/${own.id}/self`, memberAccount, {
+      version: own.version,
+      scores,
+    });
+    expect(saved.statusCode).toBe(200);
+    const submitted = await t.call('POST', `/api/evaluations/${own.id}/submit`, memberAccount, {
+      version: saved.json<EvaluationDetail>().version,
+    });
+    expect(submitted.statusCode).toBe(200);
+    const file = submitted.json<EvaluationDetail>();
+    expect(file.status).toBe('submitted');
+    const approve = await t.call('POST', `/api/evaluations/${own.id}/approve`, memberAccount, {
+      version: file.version,
+    });
+    expect(approve.statusCode).toBe(403);
+    expect(await audits()).toBe(before + 2);
+  });
+});
+
+describe('evaluations after the calls of the outsiders, the viewers, the member and the anonymous', () => {
+  it('leave the files, the cycles and the criteria sets as they were', async () => {
+    const admin = await t.as('admin');
+    for (const fx of [rating.haiChau, rating.lamDong]) {
+      const file = (await t.call('GET', `/api/evaluations/${fx.evaluation.id}`, admin)).json<EvaluationDetail>();
+      expect(file).toMatchObject({ version: fx.evaluation.version, status: 'ready', followUpUserId: null });
+      expect(file.files.map((f) => f.id)).toEqual([fx.fileId]);
+      expect(file.events.map((e) => e.action)).toEqual(['file']);
+      const cycle = (await t.call('GET', `/api/evaluations/cycles/${fx.cycleId}`, admin)).json<CycleDetail>();
+      expect(cycle).toMatchObject({ status: 'open', accepted: 0, version: 1 });
+      const set = (await t.call('GET', `/api/evaluations/criteria-sets/${fx.set.id}`, admin)).json<CriteriaSetDetail>();
+      expect({ version: set.version, title: set.title }).toEqual({
+        version: fx.set.version,
+        title: fx.set.definition.title,
+      });
+    }
+    expect(await evaluationCounts()).toEqual(evaluationsAtStart);
+  });
+});
+
+describe("insiders act on Hải Châu's member rating, each at its own level", () => {
+  let file: EvaluationDetail;
+  /** Acts on the file at the version last read; keeps the file it returns. */
+  async function act(method: 'POST' | 'PUT', path: string, cookie: string, body: Record<string, unknown> = {}) {
+    const res = await t.call(method, `/api/evaluations/${file.id}/${path}`, cookie, { version: file.version, ...body });
+    if (res.statusCode === 200) file = res.json<EvaluationDetail>();
+    return res;
+  }
+  const reload = async () => {
+    file = (await t.call('GET', `/api/evaluations/${file.id}`, await t.as('xadoan'))).json<EvaluationDetail>();
+  };
+  const cycleUrl = (tail: string) => `/api/evaluations/cycles/${rating.haiChau.cycleId}${tail}`;
+
+  it("the branch uploads, fills in, submits, returns and approves a member's self-assessment", async () => {
+    const bithu = await t.as('bithu');
+    file = (await t.call('GET', `/api/evaluations/${rating.haiChau.evaluation.id}`, bithu)).json<EvaluationDetail>();
+    expect(file.actions).toMatchObject({ editSelf: true, upload: true, accept: false });
+    const { payload, headers } = evidenceForm();
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluations/${file.id}/files`,
+      headers: { ...headers, cookie: bithu },
+      payload,
+    });
+    expect(up.statusCode).toBe(200);
+    file = up.json<EvaluationDetail>();
+    expect(file.files).toHaveLength(2);
+    expect((await act('PUT', 'self', bithu, { scores: fullMarks(rating.haiChau.set.definition) })).statusCode).toBe(
+      200,
+    );
+    expect((await act('POST', 'submit', bithu)).statusCode).toBe(200);
+    expect((await act('POST', 'return', bithu, { reason: 'Bổ sung minh chứng' })).statusCode).toBe(200);
+    expect(file.status).toBe('returned');
+    expect((await act('POST', 'submit', bithu)).statusCode).toBe(200);
+    expect((await act('POST', 'approve', bithu)).statusCode).toBe(200);
+    expect(file).toMatchObject({ step: 'evaluation', status: 'ready' });
+  });
+
+  it('the branch assigns a follow-up cadre and scores; only the ward draws the sample', async () => {
+    const bithu = await t.as('bithu');
+    const candidates = await t.call('GET', `/api/evaluations/${file.id}/follow-up-candidates`, bithu);
+    expect(candidates.statusCode).toBe(200);
+    const cadre = candidates.json<FollowUpCandidate[]>().find((c) => c.username === 'bithu')!;
+    expect((await act('PUT', 'follow-up', bithu, { userId: cadre.userId })).statusCode).toBe(200);
+    expect(file.followUpUserId).toBe(cadre.userId);
+    expect((await act('PUT', 'review', bithu, { scores: fullMarks(rating.haiChau.set.definition) })).statusCode).toBe(
+      200,
+    );
+    const before = await audits();
+    expect((await t.call('POST', cycleUrl('/sample'), bithu, { share: 1 })).statusCode).toBe(403);
+    expect(await audits()).toBe(before);
+    const sample = await t.call('POST', cycleUrl('/sample'), await t.as('xadoan'), { share: 1 });
+    expect(sample.statusCode).toBe(200);
+    expect(sample.json<{ sampled: number }>().sampled).toBeGreaterThan(0);
+    await reload();
+    expect(file.sampled).toBe(true);
+    expect((await act('POST', 'approve', bithu)).statusCode).toBe(200);
+    expect(file).toMatchObject({ step: 'reinspection', status: 'ready' });
+  });
+
+  it('only the ward re-inspects, refreshes the figures, accepts and reopens', async () => {
+    const bithu = await t.as('bithu');
+    const xadoan = await t.as('xadoan');
+    expect((await act('POST', 'approve', bithu)).statusCode).toBe(403);
+    expect((await act('POST', 'approve', xadoan)).statusCode).toBe(200);
+    expect(file).toMatchObject({ step: 'decision', status: 'approved' });
+    expect((await t.call('POST', cycleUrl('/evidence'), bithu)).statusCode).toBe(403);
+    const refreshed = await t.call('POST', cycleUrl('/evidence'), xadoan);
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json<{ refreshed: number }>().refreshed).toBeGreaterThan(0);
+    const accept = { evaluationIds: [file.id], decidedOn: todayInVietnam() };
+    expect((await t.call('POST', cycleUrl('/accept'), bithu, accept)).statusCode).toBe(403);
+    const accepted = await t.call('POST', cycleUrl('/accept'), xadoan, accept);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json<{ accepted: number; documentId: string | null }>()).toMatchObject({ accepted: 1 });
+    expect(await evaluationCounts()).toEqual({ ...evaluationsAtStart, decisions: evaluationsAtStart.decisions + 1 });
+    await reload();
+    expect(file.status).toBe('accepted');
+    expect((await act('POST', 'reopen', bithu, { step: 'evaluation', reason: 'Sai sót' })).statusCode).toBe(403);
+    expect((await act('POST', 'reopen', xadoan, { step: 'evaluation', reason: 'Sai sót' })).statusCode).toBe(200);
+    expect(file).toMatchObject({ step: 'evaluation', status: 'ready', decidedOn: null });
+  });
+
+  it("only the ward opens next year's rating", async () => {
+    const body = {
+      programme: 'memberRating',
+      ownerUnitId: ids.HCH,
+      kind: 'year',
+      year: rating.haiChau.year + 1,
+    };
+    expect([403, 404]).toContain(
+      (await t.call('POST', '/api/evaluations/cycles', await t.as('bithu'), body)).statusCode,
+    );
+    const res = await t.call('POST', '/api/evaluations/cycles', await t.as('xadoan'), body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<CycleDetail>().canManage).toBe(true);
+    expect((await evaluationCounts()).cycles).toBe(evaluationsAtStart.cycles + 1);
   });
 });

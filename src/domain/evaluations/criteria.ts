@@ -18,6 +18,7 @@ export const EVIDENCE_KEYS = [
   'trainingDone',
   'careListKept',
   'partyIntroductions',
+  'threeProactive',
 ] as const;
 export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
 

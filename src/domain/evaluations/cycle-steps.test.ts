@@ -9,7 +9,9 @@ import {
   cycleLabel,
   initialState,
   isLocked,
+  normaliseRecordedState,
   periodEnd,
+  recordedState,
   reopen,
   release,
   returnStep,
@@ -231,5 +233,17 @@ describe('steps: editing and reopening', () => {
     expect(thrown(() => reopen(approved, { ...input, until: '2024-11-30' })).details).toEqual([
       expect.objectContaining({ field: 'until' }),
     ]);
+  });
+});
+
+describe('steps: recorded states in the history', () => {
+  it('records a state with its step', () => {
+    expect(recordedState('selfAssessment', 'submitted')).toBe('selfAssessment.submitted');
+  });
+
+  it('reads a bare status (older rows) with the step of the event, and leaves the rest alone', () => {
+    expect(normaliseRecordedState('ready', 'registration')).toBe('registration.ready');
+    expect(normaliseRecordedState('evaluation.approved', 'registration')).toBe('evaluation.approved');
+    expect(normaliseRecordedState(null, 'decision')).toBeNull();
   });
 });

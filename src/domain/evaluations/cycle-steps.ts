@@ -40,6 +40,20 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
   accepted: 'đã công nhận',
 };
 
+/** How an evaluation's history records a state: the step and the status, "selfAssessment.submitted". */
+export function recordedState(step: StepKey, status: StepStatus): string {
+  return `${step}.${status}`;
+}
+
+/**
+ * A recorded state in the "step.status" form: as it is when it has its step, else (a bare status, as the history
+ * recorded the state left before) with the step of the event. Null stays null.
+ */
+export function normaliseRecordedState(recorded: string | null, eventStep: StepKey): string | null {
+  if (recorded === null) return null;
+  return recorded.includes('.') ? recorded : recordedState(eventStep, recorded as StepStatus);
+}
+
 /** A cycle: a year, or one half of a year. */
 export interface Cycle {
   kind: CycleKind;

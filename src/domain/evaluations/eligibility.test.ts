@@ -9,6 +9,8 @@ import {
   eligibilityOf,
   splitEligible,
   topClassAllowance,
+  topClassShare,
+  topClassWarning,
   type RatedMember,
 } from './eligibility.js';
 
@@ -139,6 +141,23 @@ describe('eligibility: cap on the top class', () => {
     expect(e.message).toBe(
       'Số xếp loại "Hoàn thành xuất sắc nhiệm vụ" là 5/20 (25%), vượt tỷ lệ tối đa 20%: chỉ được tối đa 4. Hãy xem xét lại 1 trường hợp.',
     );
+  });
+
+  it('reports the share against the cap without refusing (the warning at approval)', () => {
+    expect(topClassShare({ excellent: 4, good: 16 }, cap)).toMatchObject({
+      top: 4,
+      total: 20,
+      share: 0.2,
+      allowed: 4,
+      over: false,
+    });
+    const over = topClassShare({ excellent: 3, good: 2 }, cap);
+    expect(over).toMatchObject({ top: 3, total: 5, share: 0.6, allowed: 1, over: true });
+    expect(topClassWarning(over)).toBe(
+      'Số xếp loại "Hoàn thành xuất sắc nhiệm vụ" là 3/5 (60%), vượt tỷ lệ tối đa 20%: chỉ được tối đa 1. Hãy xem xét lại 2 trường hợp.',
+    );
+    expect(topClassShare({}, cap)).toMatchObject({ total: 0, share: null, over: false });
+    expect(topClassWarning(topClassShare({}, cap))).toBeNull();
   });
 
   it('refuses a cap outside (0, 1]', () => {

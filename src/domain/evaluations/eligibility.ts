@@ -132,17 +132,45 @@ export function topClassAllowance(total: number, maxShare: number): number {
   return Math.floor(total * maxShare + 1e-9);
 }
 
-/** Refuses class counts (class key → number rated) where the top class exceeds its cap; no cap, no check. */
-export function assertTopClassCap(classCounts: Readonly<Record<string, number>>, cap: TopClassCap | null): void {
-  if (!cap) return;
+/** Where the top class stands against its cap among rated subjects. */
+export interface TopClassShare extends TopClassCap {
+  /** Subjects with the top class, and subjects rated. */
+  top: number;
+  total: number;
+  /** `top / total`; null when nobody is rated yet. */
+  share: number | null;
+  /** How many may get the top class among `total`. */
+  allowed: number;
+  /** True when `top` exceeds `allowed`: the decision would be refused. */
+  over: boolean;
+}
+
+const percentText = (share: number) => `${Math.round(share * 1000) / 10}%`.replace('.', ',');
+
+/** The top class's count and share among class counts (class key → number rated), against its cap. */
+export function topClassShare(classCounts: Readonly<Record<string, number>>, cap: TopClassCap): TopClassShare {
   if (!(cap.maxShare > 0 && cap.maxShare <= 1)) {
     throw fail.invalid('maxShare', 'Tỷ lệ tối đa của loại cao nhất phải lớn hơn 0% và không quá 100%.');
   }
   const total = Object.values(classCounts).reduce((sum, n) => sum + n, 0);
   const top = classCounts[cap.classKey] ?? 0;
   const allowed = topClassAllowance(total, cap.maxShare);
-  if (top <= allowed) return;
-  const percent = (share: number) => `${Math.round(share * 1000) / 10}%`.replace('.', ',');
-  const message = `Số xếp loại "${cap.label}" là ${top}/${total} (${percent(top / total)}), vượt tỷ lệ tối đa ${percent(cap.maxShare)}: chỉ được tối đa ${allowed}. Hãy xem xét lại ${top - allowed} trường hợp.`;
+  return { ...cap, top, total, share: total === 0 ? null : top / total, allowed, over: top > allowed };
+}
+
+/**
+ * "Số xếp loại … là 3/5 (60%), vượt tỷ lệ tối đa 20%: chỉ được tối đa 1. Hãy xem xét lại 2 trường hợp." for a share
+ * over its cap; null otherwise.
+ */
+export function topClassWarning(s: TopClassShare): string | null {
+  if (!s.over || s.total === 0) return null;
+  return `Số xếp loại "${s.label}" là ${s.top}/${s.total} (${percentText(s.top / s.total)}), vượt tỷ lệ tối đa ${percentText(s.maxShare)}: chỉ được tối đa ${s.allowed}. Hãy xem xét lại ${s.top - s.allowed} trường hợp.`;
+}
+
+/** Refuses class counts (class key → number rated) where the top class exceeds its cap; no cap, no check. */
+export function assertTopClassCap(classCounts: Readonly<Record<string, number>>, cap: TopClassCap | null): void {
+  if (!cap) return;
+  const message = topClassWarning(topClassShare(classCounts, cap));
+  if (!message) return;
   throw new DomainError('rule_violation', message, [{ field: 'classKey', message }]);
 }

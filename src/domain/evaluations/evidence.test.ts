@@ -12,6 +12,7 @@ import {
   NOT_FOR_MEMBER_TEXT,
   NOT_STARTED_TEXT,
   NOTHING_JUDGED_TEXT,
+  ONLY_GRASSROOTS_TEXT,
   type EvidenceFigureData,
   type MemberEvidenceRaw,
   type UnitEvidenceRaw,
@@ -212,6 +213,45 @@ describe('evidence of a đoàn cơ sở', () => {
     expect(f.feePaid).toMatchObject({
       value: 0.95,
       text: '950/1.000 đoàn viên đã đóng đoàn phí đến tháng 12/2024 (95%); 3/20 chi đoàn chưa ghi đoàn phí trên hệ thống',
+    });
+  });
+});
+
+describe('evidence of a đoàn cơ sở: its “3 chủ động” result of the same year', () => {
+  const grassroots = (threeProactive: UnitEvidenceRaw['threeProactive']) =>
+    byKey(evidenceFigures(unit({ subject: 'grassroots', threeProactive }), PAST_YEAR)).threeProactive;
+
+  it('says recognised or not once decided, with the decision date', () => {
+    expect(
+      grassroots({ step: 'decision', status: 'accepted', recognised: true, decidedOn: '2024-12-20' }),
+    ).toMatchObject({
+      value: true,
+      label: 'Kết quả xây dựng Đoàn cơ sở “3 chủ động”',
+      text: 'Được công nhận Đoàn cơ sở “3 chủ động” năm 2024 (quyết định ngày 20/12/2024)',
+    });
+    expect(grassroots({ step: 'decision', status: 'accepted', recognised: false, decidedOn: null })).toMatchObject({
+      value: false,
+      text: 'Chưa đạt Đoàn cơ sở “3 chủ động” năm 2024',
+    });
+  });
+
+  it('says the evaluation is under way, or that there is no data when the unit was not enrolled', () => {
+    expect(grassroots({ step: 'evaluation', status: 'ready', recognised: null, decidedOn: null })).toMatchObject({
+      value: null,
+      text: 'Chưa có kết quả công nhận Đoàn cơ sở “3 chủ động” năm 2024 (đang ở bước Cấp trên đánh giá)',
+    });
+    expect(grassroots(null)).toMatchObject({ value: null, text: NO_DATA_TEXT });
+    expect(grassroots(undefined)).toMatchObject({ value: null, text: NO_DATA_TEXT });
+  });
+
+  it('does not apply to a branch or a member', () => {
+    expect(byKey(evidenceFigures(unit(), PAST_YEAR)).threeProactive).toMatchObject({
+      value: null,
+      text: ONLY_GRASSROOTS_TEXT,
+    });
+    expect(byKey(evidenceFigures(member(), PAST_YEAR)).threeProactive).toMatchObject({
+      value: null,
+      text: NOT_FOR_MEMBER_TEXT,
     });
   });
 });

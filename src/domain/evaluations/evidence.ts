@@ -4,6 +4,7 @@ import { monthLabel, type Month } from '../branch-life/months.js';
 import { missingRecordFields, type RecordFacts } from '../branch-life/review.js';
 import { formatDateVi } from '../text/dates.js';
 import { EVIDENCE_KEYS, type EvidenceKey } from './criteria.js';
+import { STEP_LABELS, type StepKey, type StepStatus } from './cycle-steps.js';
 
 /**
  * Automatic evidence (minh chứng tự động): figures computed from the system's own records, shown next to the
@@ -16,7 +17,9 @@ import { EVIDENCE_KEYS, type EvidenceKey } from './criteria.js';
  * - a branch answers yes/no (every branch requirement met), a đoàn cơ sở a share of its branches or members;
  * - "usesMemberSoftware" reads the member records as they are now (they keep no history): complete records are
  *   those the monthly review does not list as "Thiếu thông tin hồ sơ";
- * - there are no "Rèn luyện đoàn viên" records in the system yet: `trainingDone` is always without data.
+ * - there are no "Rèn luyện đoàn viên" records in the system yet: `trainingDone` is always without data;
+ * - `threeProactive` reads a đoàn cơ sở's "3 chủ động" evaluation of the same year (recognised or not once decided),
+ *   whatever the half-year rated: the recognition is yearly.
  */
 
 /** 0 for the whole year, 1 or 2 for the first or second half. */
@@ -41,8 +44,11 @@ export const EVIDENCE_LABELS: Record<EvidenceKey, string> = {
   trainingDone: 'Chương trình “Rèn luyện đoàn viên”',
   careListKept: 'Danh sách chăm lo',
   partyIntroductions: 'Giới thiệu đoàn viên ưu tú cho Đảng',
+  threeProactive: 'Kết quả xây dựng Đoàn cơ sở “3 chủ động”',
 };
 
+/** The text of a figure that only a đoàn cơ sở has. */
+export const ONLY_GRASSROOTS_TEXT = 'Chỉ áp dụng khi đánh giá đoàn cơ sở';
 /** The text of a figure the system has no records for. */
 export const NO_DATA_TEXT = 'Chưa có dữ liệu trong hệ thống';
 /** The text of a figure that does not apply to the subject. */
@@ -156,6 +162,19 @@ export interface UnitEvidenceRaw {
   /** People on the care list during the period, and help given in it. */
   careListed: number;
   careHelpGiven: number;
+  /** A đoàn cơ sở's "3 chủ động" result of the period's year; null or absent when it was not enrolled. */
+  threeProactive?: ThreeProactiveResult | null;
+}
+
+/** A đoàn cơ sở's "Đoàn cơ sở 3 chủ động" evaluation of a year, as its cycle holds it. */
+export interface ThreeProactiveResult {
+  /** The step it is at and its state there ("accepted" once the decision recognised it or not). */
+  step: StepKey;
+  status: StepStatus;
+  /** True when the class is the programme's first ("Đạt"), false for another class, null without a class. */
+  recognised: boolean | null;
+  /** The decision's date (yyyy-mm-dd) once accepted. */
+  decidedOn: string | null;
 }
 
 /** The raw facts of one subject. */
@@ -307,6 +326,28 @@ function unitCare(raw: UnitEvidenceRaw, period: EvidencePeriod): EvidenceFigureD
   );
 }
 
+/**
+ * The đoàn cơ sở's "3 chủ động" result of the same year ("the result feeds the đoàn cơ sở rating"): recognised or
+ * not once decided, still under way, or no data when the unit was not enrolled.
+ */
+function unitThreeProactive(raw: UnitEvidenceRaw, period: EvidencePeriod): EvidenceFigureData {
+  if (raw.subject !== 'grassroots') return figure('threeProactive', null, ONLY_GRASSROOTS_TEXT);
+  const r = raw.threeProactive;
+  if (!r) return noData('threeProactive');
+  const year = period.year;
+  if (r.status === 'accepted' && r.recognised !== null) {
+    const decided = r.decidedOn ? ` (quyết định ngày ${formatDateVi(r.decidedOn)})` : '';
+    return r.recognised
+      ? figure('threeProactive', true, `Được công nhận Đoàn cơ sở “3 chủ động” năm ${year}${decided}`)
+      : figure('threeProactive', false, `Chưa đạt Đoàn cơ sở “3 chủ động” năm ${year}${decided}`);
+  }
+  return figure(
+    'threeProactive',
+    null,
+    `Chưa có kết quả công nhận Đoàn cơ sở “3 chủ động” năm ${year} (đang ở bước ${STEP_LABELS[r.step]})`,
+  );
+}
+
 function unitFigure(key: EvidenceKey, raw: UnitEvidenceRaw, period: EvidencePeriod): EvidenceFigureData {
   switch (key) {
     case 'meetsMonthly':
@@ -327,6 +368,8 @@ function unitFigure(key: EvidenceKey, raw: UnitEvidenceRaw, period: EvidencePeri
       return unitCare(raw, period);
     case 'partyIntroductions':
       return unitIntroductions(raw, period);
+    case 'threeProactive':
+      return unitThreeProactive(raw, period);
   }
 }
 

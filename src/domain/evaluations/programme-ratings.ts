@@ -232,6 +232,7 @@ export const GRASSROOTS_RATING_SET: CriteriaSet = {
           text: 'Kết quả triển khai thực hiện xây dựng đoàn cơ sở “3 chủ động”',
           rule: { kind: 'yesno', points: 20 },
           mandatory: false,
+          evidence: 'threeProactive',
         },
         {
           key: 'memberSoftware',

@@ -15,6 +15,7 @@ import { isWithin } from '../../domain/org/unit-path.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { loadCycle } from './cycles.service.js';
 import { toEvaluationRow, type EvaluationRowSql } from './evaluation-row.js';
+import { topClassCheck } from './top-class.queries.js';
 
 /** True when a subject is late at its step: still to be done after its last day (a reopen's new date first). */
 const lateSql = (today: string) => sql`(e.status in ('ready', 'returned') and (case when e.reopened is not null
@@ -133,10 +134,12 @@ export async function progressBoard(
       where e.cycle_id = ${cycleId}::uuid and u.path <@ ${unit.path}::ltree and ${lateSql(today)}
       order by deadline, u.path, e.id limit 50`,
   );
+  const topClass = await topClassCheck(db, cycle.definition, cycleId, sql`u.path <@ ${unit.path}::ltree`);
   return {
     cycleId,
     unitId: unit.id,
     unitName: unit.name,
+    topClass,
     trail: await trailOf(db, cycle.owner_path, unit.path),
     steps: stepsOf(cycle.definition),
     total,

@@ -2,7 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { criteriaSets } from '../../db/schema/index.js';
 import { authorizeAnywhere, type Actor } from '../../auth/actor.js';
-import type { CriteriaSetDetail, CriteriaSetSummary, updateCriteriaSetBody } from '../../contracts/evaluations.js';
+import type {
+  copyCriteriaSetBody,
+  CriteriaSetDetail,
+  CriteriaSetSummary,
+  updateCriteriaSetBody,
+} from '../../contracts/evaluations.js';
+import { planCopy } from '../../domain/evaluations/criteria-copy.js';
+import { rows } from '../../db/rows.js';
 import type { z } from 'zod';
 import {
   allItems,
@@ -147,4 +154,95 @@ export async function updateCriteriaSet(
     });
   });
   return getCriteriaSet(db, ctx.actor, id);
+}
+
+/**
+ * Copies a set to a new period (system administrators, `rules.manage`): the same criteria, classes and deadlines,
+ * the new years and period label, optionally a new name; not frozen, so it can still be edited. Refused when the
+ * period overlaps another set of the programme, unless `closeOpenEnded` ends the programme's open-ended set the year
+ * before (only when no cycle of it falls in the new period). One transaction, audited (the copy and each set ended).
+ */
+export async function copyCriteriaSet(
+  db: Db,
+  ctx: RequestContext & { actor: Actor },
+  id: string,
+  body: z.output<typeof copyCriteriaSetBody>,
+): Promise<CriteriaSetDetail> {
+  authorizeAnywhere(ctx.actor, 'rules.manage');
+  const newId = await db.transaction(async (tx) => {
+    const [source] = await tx.select().from(criteriaSets).where(eq(criteriaSets.id, id));
+    if (!source) throw fail.notFound('bộ tiêu chí');
+    const same = await tx
+      .select()
+      .from(criteriaSets)
+      .where(eq(criteriaSets.programme, source.programme))
+      .orderBy(criteriaSets.validFrom)
+      .for('update');
+    const used = await rows<{ id: string; last_year: number | null }>(
+      tx,
+      sql`select s.id, max(c.year)::int as last_year from criteria_sets s
+        left join evaluation_cycles c on c.criteria_set_id = s.id
+        where s.programme = ${source.programme} group by s.id`,
+    );
+    const lastYear = new Map(used.map((u) => [u.id, u.last_year]));
+    const plan = planCopy(
+      source.definition as CriteriaSet,
+      same.map((row) => ({
+        id: row.id,
+        set: row.definition as CriteriaSet,
+        lastCycleYear: lastYear.get(row.id) ?? null,
+      })),
+      {
+        validFrom: body.validFrom,
+        validTo: body.validTo ?? null,
+        title: body.name,
+        closeOpenEnded: body.closeOpenEnded,
+      },
+    );
+    for (const closed of plan.close) {
+      await tx
+        .update(criteriaSets)
+        .set({
+          validTo: closed.after.validTo,
+          periodLabel: closed.after.periodLabel,
+          definition: closed.after,
+          version: sql`${criteriaSets.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(criteriaSets.id, closed.id));
+      await audit(tx, ctx, {
+        entity: 'criteria_set',
+        entityId: closed.id,
+        action: 'closePeriod',
+        unitId: null,
+        unitPath: null,
+        before: { validTo: closed.before.validTo, periodLabel: closed.before.periodLabel },
+        after: { validTo: closed.after.validTo, periodLabel: closed.after.periodLabel },
+      });
+    }
+    const copy = plan.copy;
+    const [row] = await tx
+      .insert(criteriaSets)
+      .values({
+        programme: copy.programme,
+        title: copy.title,
+        periodLabel: copy.periodLabel,
+        validFrom: copy.validFrom,
+        validTo: copy.validTo,
+        subject: copy.subject,
+        definition: copy,
+        createdBy: ctx.actor.userId,
+      })
+      .returning({ id: criteriaSets.id });
+    await audit(tx, ctx, {
+      entity: 'criteria_set',
+      entityId: row!.id,
+      action: 'copy',
+      unitId: null,
+      unitPath: null,
+      after: { copiedFrom: id, ...copy },
+    });
+    return row!.id;
+  });
+  return getCriteriaSet(db, ctx.actor, newId);
 }

@@ -88,7 +88,7 @@ export async function acceptResults(
     }
     await tx.execute(
       sql`insert into evaluation_events (evaluation_id, step, action, from_status, to_status, actor_id)
-        select unnest(${`{${chosen.map((c) => c.id).join(',')}}`}::uuid[]), 'decision', 'accept', 'approved', 'decision.accepted', ${ctx.actor.userId}`,
+        select unnest(${`{${chosen.map((c) => c.id).join(',')}}`}::uuid[]), 'decision', 'accept', 'decision.approved', 'decision.accepted', ${ctx.actor.userId}`,
     );
     const label = (key: string) => classLabel(set.classes, key) ?? key;
     const listed = isRecognition(set) ? chosen.filter((c) => c.class_key === set.classes[0]!.key) : chosen;

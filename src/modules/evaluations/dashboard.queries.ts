@@ -14,6 +14,7 @@ import { SEED_003_TARGETS, summariseComparison, compareClasses } from '../../dom
 import { fail } from '../../domain/errors.js';
 import { todayInVietnam } from '../../domain/text/dates.js';
 import { setForYear } from './criteria-sets.js';
+import { classLabel } from './evaluation-row.js';
 
 interface Unit {
   id: string;
@@ -131,6 +132,10 @@ export async function evaluationComparison(
 ): Promise<EvaluationComparison> {
   const unit = await dashboardUnit(db, actor, query.unitId);
   const { set } = await setForYear(db, query.programme, query.year);
+  const previousSet = await setForYear(db, query.programme, query.year - 1).catch(() => null);
+  const currentLabel = (key: string | null) => classLabel(set.classes, key);
+  const previousLabel = (key: string | null) =>
+    key === null ? null : (previousSet?.set.classes.find((c) => c.key === key)?.label ?? currentLabel(key));
   const found = await rows<{ unit_id: string; unit_name: string; previous: string | null; current: string | null }>(
     db,
     sql`with accepted as (
@@ -167,6 +172,8 @@ export async function evaluationComparison(
       unitName: found[i]!.unit_name,
       previous: c.previous,
       current: c.current,
+      previousLabel: previousLabel(c.previous),
+      currentLabel: currentLabel(c.current),
       movement: c.movement,
     })),
   };

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { evaluationEvents, evaluations } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { fail } from '../../domain/errors.js';
-import type { StepKey, StepStatus } from '../../domain/evaluations/cycle-steps.js';
+import { recordedState, type StepKey, type StepStatus } from '../../domain/evaluations/cycle-steps.js';
 import { audit, type RequestContext } from '../audit/audit.service.js';
 import type { LoadedEvaluation } from './evaluation.load.js';
 
@@ -42,8 +42,11 @@ export async function persistChange(
     evaluationId: e.id,
     step: e.step,
     action: event.action,
-    fromStatus: e.status,
-    toStatus: updated.status === e.status && updated.step === e.step ? null : `${updated.step}.${updated.status}`,
+    fromStatus: recordedState(e.step, e.status),
+    toStatus:
+      updated.status === e.status && updated.step === e.step
+        ? null
+        : recordedState(updated.step as StepKey, updated.status as StepStatus),
     reason: event.reason ?? null,
     before: event.before ?? null,
     after: event.after ?? null,

@@ -4,12 +4,22 @@ import { evaluationEvents, evaluationFiles, user } from '../../db/schema/index.j
 import type { Actor } from '../../auth/actor.js';
 import type { EvaluationDetail } from '../../contracts/evaluations.js';
 import { classOf } from '../../domain/evaluations/scoring.js';
-import { cycleLabel } from '../../domain/evaluations/cycle-steps.js';
+import { cycleLabel, normaliseRecordedState } from '../../domain/evaluations/cycle-steps.js';
 import { maxTotal } from '../../domain/evaluations/criteria.js';
 import type { StepKey } from '../../domain/evaluations/cycle-steps.js';
 import { rows } from '../../db/rows.js';
+import { withinScope } from '../../db/scope.js';
+import { scopeOf } from '../../auth/actor.js';
 import { cycleOf } from './cycles.service.js';
-import { actionsFor, deadlineOf, evaluationForRead, stepsFor, type LoadedEvaluation } from './evaluation.load.js';
+import {
+  actionsFor,
+  deadlineOf,
+  evaluationForRead,
+  sidesOf,
+  stepsFor,
+  type LoadedEvaluation,
+} from './evaluation.load.js';
+import { topClassCheck } from './top-class.queries.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -45,10 +55,17 @@ async function cycleSummaryOf(db: DbOrTx, e: LoadedEvaluation): Promise<Evaluati
   };
 }
 
+/** The top class against its cap over the subjects of the cycle the actor reads, for the evaluator and the owner. */
+async function topClassOf(db: DbOrTx, actor: Actor, e: LoadedEvaluation): Promise<EvaluationDetail['topClass']> {
+  const sides = sidesOf(actor, e);
+  if (!sides.evaluator && !sides.owner) return null;
+  return topClassCheck(db, e.definition, e.cycle_id, withinScope(sql`u.path`, scopeOf(actor, 'unit.read')));
+}
+
 /** The evaluation file: scores at each level, evidence, files, history and what the actor may do. */
 export async function getEvaluation(db: DbOrTx, actor: Actor, id: string): Promise<EvaluationDetail> {
   const e = await evaluationForRead(db, actor, id);
-  const [files, events, cycle] = await Promise.all([
+  const [files, events, cycle, topClass] = await Promise.all([
     db
       .select({
         id: evaluationFiles.id,
@@ -75,6 +92,7 @@ export async function getEvaluation(db: DbOrTx, actor: Actor, id: string): Promi
       .where(eq(evaluationEvents.evaluationId, id))
       .orderBy(asc(evaluationEvents.id)),
     cycleSummaryOf(db, e),
+    topClassOf(db, actor, e),
   ]);
   const hasScores = Object.keys(e.scores).length > 0;
   return {
@@ -111,7 +129,17 @@ export async function getEvaluation(db: DbOrTx, actor: Actor, id: string): Promi
     sampled: e.sampled,
     decidedOn: e.decided_on,
     files: files.map((f) => ({ ...f, step: f.step as StepKey, uploadedAt: f.uploadedAt.toISOString() })),
-    events: events.map((ev) => ({ ...ev, step: ev.step as StepKey, at: ev.at.toISOString() })),
+    events: events.map((ev) => {
+      const step = ev.step as StepKey;
+      return {
+        ...ev,
+        step,
+        fromStatus: normaliseRecordedState(ev.fromStatus, step),
+        toStatus: normaliseRecordedState(ev.toStatus, step),
+        at: ev.at.toISOString(),
+      };
+    }),
     actions: actionsFor(actor, e),
+    topClass,
   };
 }

@@ -43,6 +43,7 @@ import {
   type LoadedEvaluation,
 } from './evaluation.load.js';
 import { moveTo, persistChange, type Ctx } from './evaluation.persist.js';
+import { candidatesOf } from './follow-up.js';
 
 const NOT_ALLOWED = 'Bạn không có quyền thực hiện thao tác này ở bước hiện tại của hồ sơ đánh giá.';
 
@@ -278,19 +279,20 @@ export async function reopenEvaluation(db: Db, ctx: Ctx, id: string, body: z.out
   });
 }
 
-/** The evaluator assigns (or clears) the cadre who follows and guides the unit: a cadre of the evaluator or above. */
+/**
+ * The evaluator assigns (or clears) the cadre who follows and guides the unit: an active cadre of the evaluator or a
+ * unit above it, inside the cycle owner's subtree and the actor's scope (see `candidatesOf`).
+ */
 export async function assignFollowUp(db: Db, ctx: Ctx, id: string, body: z.output<typeof followUpBody>): Promise<void> {
   await change(db, ctx, id, body.version, async (tx, e) => {
     require(actionsFor(ctx.actor, e).assignFollowUp);
     if (body.userId) {
-      const [cadre] = await rows<{ id: string }>(
-        tx,
-        sql`select ra.user_id as id from role_assignments ra join units u on u.id = ra.unit_id
-          where ra.user_id = ${body.userId} and ra.revoked_at is null and ra.role in ('cadre', 'unit_admin')
-            and u.path @> ${e.evaluator_path}::ltree limit 1`,
-      );
+      const [cadre] = await candidatesOf(tx, ctx.actor, e, body.userId);
       if (!cadre)
-        throw fail.rule(`Người được phân công phải là cán bộ của ${e.evaluator_name} hoặc cấp trên.`, 'userId');
+        throw fail.rule(
+          `Người được phân công phải là cán bộ (tài khoản đang hoạt động) của ${e.evaluator_name} hoặc cấp trên, trong ${e.owner_name}: hãy chọn trong danh sách cán bộ theo dõi.`,
+          'userId',
+        );
     }
     await persistChange(
       tx,

@@ -5,6 +5,7 @@ import {
   acceptResult,
   boardQuery,
   comparisonQuery,
+  copyCriteriaSetBody,
   criteriaSetDetail,
   criteriaSetSummary,
   cycleDetail,
@@ -15,9 +16,10 @@ import {
   evaluationDashboard,
   evaluationDetail,
   evaluationPage,
-  evaluationRow,
   evaluationsQuery,
   followUpBody,
+  followUpCandidate,
+  myEvaluationRow,
   openCycleBody,
   progressBoard,
   reasonBody,
@@ -36,12 +38,13 @@ import { contentDisposition } from '../../domain/documents/file-name.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { readAttachmentUpload } from '../meetings/meetings.attachments.js';
 import { progressBoard as board, listEvaluations, viewedUnit } from './board.queries.js';
-import { getCriteriaSet, listCriteriaSets, updateCriteriaSet } from './criteria-sets.js';
+import { copyCriteriaSet, getCriteriaSet, listCriteriaSets, updateCriteriaSet } from './criteria-sets.js';
 import { acceptResults, cycleResultsXlsx, drawSample, refreshCycleEvidence } from './cycle-actions.js';
 import { getCycle, listCycles, loadCycle, openCycle } from './cycles.service.js';
 import { evaluationComparison as comparison, evaluationDashboard as dashboard } from './dashboard.queries.js';
 import { addEvaluationFile, evaluationFile, myEvaluations, refreshEvidence } from './evaluation.files.js';
 import { getEvaluation } from './evaluation.read.js';
+import { followUpCandidates } from './follow-up.js';
 import {
   approveStep,
   assignFollowUp,
@@ -85,6 +88,19 @@ export async function evaluationRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) => updateCriteriaSet(db, await requestContext(request, deps), request.params.id, request.body),
+  );
+  app.post(
+    `${base}/criteria-sets/:id/copy`,
+    {
+      schema: {
+        tags,
+        summary: 'Sao chép bộ tiêu chí sang giai đoạn mới',
+        params,
+        body: copyCriteriaSetBody,
+        response: { 200: criteriaSetDetail, ...errorResponses },
+      },
+    },
+    async (request) => copyCriteriaSet(db, await requestContext(request, deps), request.params.id, request.body),
   );
 
   app.get(
@@ -202,7 +218,7 @@ export async function evaluationRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags,
         summary: 'Hồ sơ đánh giá cần tôi làm',
-        response: { 200: z.array(evaluationRow), ...errorResponses },
+        response: { 200: z.array(myEvaluationRow), ...errorResponses },
       },
     },
     async (request) => myEvaluations(db, await requireActor(request, deps)),
@@ -234,6 +250,18 @@ export async function evaluationRoutes(app: App, deps: AppDeps): Promise<void> {
 
   app.get(`${base}/:id`, { schema: { tags, summary: 'Hồ sơ đánh giá', params, response: detail } }, async (request) =>
     getEvaluation(db, await requireActor(request, deps), request.params.id),
+  );
+  app.get(
+    `${base}/:id/follow-up-candidates`,
+    {
+      schema: {
+        tags,
+        summary: 'Cán bộ có thể phân công theo dõi hồ sơ',
+        params,
+        response: { 200: z.array(followUpCandidate), ...errorResponses },
+      },
+    },
+    async (request) => followUpCandidates(db, await requireActor(request, deps), request.params.id),
   );
 
   const step = <B extends z.ZodType>(

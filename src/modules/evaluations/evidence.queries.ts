@@ -14,8 +14,10 @@ import {
   type EvaluationHalf,
   type EvidencePeriod,
   type MemberEvidenceRaw,
+  type ThreeProactiveResult,
   type UnitEvidenceRaw,
 } from '../../domain/evaluations/evidence.js';
+import { GRASSROOTS_3_PROACTIVE } from '../../domain/evaluations/programme-3-proactive.js';
 import { ACTIVE_STATUSES } from '../../domain/members/reference-lists.js';
 import type { MeetingRule } from '../../domain/rules/rule-sets.js';
 import { ruleOn } from '../rules/rules.queries.js';
@@ -289,7 +291,12 @@ function memberRaw(row: MemberRow): MemberEvidenceRaw {
   };
 }
 
-function unitRaw(subject: 'branch' | 'grassroots', row: UnitRow, rule: MeetingRule): UnitEvidenceRaw {
+function unitRaw(
+  subject: 'branch' | 'grassroots',
+  row: UnitRow,
+  rule: MeetingRule,
+  threeProactive: ThreeProactiveResult | null,
+): UnitEvidenceRaw {
   const { id: _id, remote, present, expected, ...counts } = row;
   return {
     ...counts,
@@ -297,14 +304,38 @@ function unitRaw(subject: 'branch' | 'grassroots', row: UnitRow, rule: MeetingRu
     everyMonths: remote ? rule.remoteEveryMonths : rule.regularEveryMonths,
     present: Number(present),
     expected: Number(expected),
+    threeProactive,
   };
+}
+
+/**
+ * Each đoàn cơ sở's "3 chủ động" evaluation of the year (the yearly cycle of the programme, whoever opened it): the
+ * decided one first, by unit id. Its class is "recognised" when it is the programme's first class.
+ */
+async function threeProactiveResults(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+): Promise<Map<string, ThreeProactiveResult>> {
+  const found = await rows<ThreeProactiveResult & { id: string }>(
+    db,
+    sql`select distinct on (e.unit_id) e.unit_id::text as id, e.step, e.status,
+        to_char(e.decided_on, 'YYYY-MM-DD') as "decidedOn",
+        case when e.class_key is null then null else e.class_key = s.definition->'classes'->0->>'key' end as recognised
+      from evaluations e join evaluation_cycles c on c.id = e.cycle_id join criteria_sets s on s.id = c.criteria_set_id
+      where c.programme = ${GRASSROOTS_3_PROACTIVE} and c.kind = 'year' and c.year = ${year}::int
+        and e.member_id is null and e.unit_id = any(${idArray(ids)})
+      order by e.unit_id, (e.status = 'accepted') desc, e.decided_on desc nulls last, e.updated_at desc`,
+  );
+  return new Map(found.map(({ id, ...r }) => [id, r]));
 }
 
 /**
  * The automatic evidence of many subjects of one kind for a year (`half` 0) or a half-year, by subject id: unit
  * ids for branches and đoàn cơ sở (a đoàn cơ sở sums the branches and members of its subtree), member ids for
- * members. Two statements whatever the number of ids (the meeting rule, then one batched query); ids not found
- * are left out and the map is keyed by lower-case ids.
+ * members; a đoàn cơ sở also gets its "3 chủ động" result of the same year. A few statements whatever the number of
+ * ids (the meeting rule, the "3 chủ động" results, then one batched query); ids not found are left out and the map
+ * is keyed by lower-case ids.
  */
 export async function computeEvidence(db: DbOrTx, input: EvidenceInput): Promise<Map<string, EvidenceFigure[]>> {
   const ids = [...new Set(input.ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
@@ -321,7 +352,8 @@ export async function computeEvidence(db: DbOrTx, input: EvidenceInput): Promise
     regular: cadenceWindow(period, rule.regularEveryMonths),
     remote: cadenceWindow(period, rule.remoteEveryMonths),
   };
+  const proactive = input.subject === 'grassroots' ? await threeProactiveResults(db, ids, input.year) : new Map();
   for (const row of await unitRows(db, ids, args))
-    out.set(row.id, evidenceFigures(unitRaw(input.subject, row, rule), period));
+    out.set(row.id, evidenceFigures(unitRaw(input.subject, row, rule, proactive.get(row.id) ?? null), period));
   return out;
 }

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Empty, Row, Select, Skeleton, Statistic, Table, Tag, 
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationComparison, EvaluationDashboard } from '../../../../src/contracts/evaluations';
+import type { EvaluationComparison } from '../../../../src/contracts/evaluations';
 import type { Movement } from '../../../../src/domain/evaluations/comparison';
 import { PageError } from '../../components/page-error';
 import { cardStyle, useIsMobile } from '../member-exits/procedure-ui';
@@ -75,7 +75,10 @@ function Targets({ data }: { data: EvaluationComparison }) {
   );
 }
 
-function UnitRows({ rows, classLabel }: { rows: UnitRow[]; classLabel: (key: string | null) => string }) {
+/** A class as the server names it; "—" without one. */
+const classText = (label: string | null) => label ?? '—';
+
+function UnitRows({ rows }: { rows: UnitRow[] }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const tag = (m: Movement) => <Tag color={MOVEMENT_COLORS[m]}>{t(`evaluation.movement.${m}`)}</Tag>;
@@ -87,7 +90,7 @@ function UnitRows({ rows, classLabel }: { rows: UnitRow[]; classLabel: (key: str
           <div key={r.unitId} style={cardStyle}>
             <Typography.Text strong>{r.unitName}</Typography.Text> {tag(r.movement)}
             <div style={{ fontSize: 13 }}>
-              {classLabel(r.previous)} → {classLabel(r.current)}
+              {classText(r.previousLabel)} → {classText(r.currentLabel)}
             </div>
           </div>
         ))}
@@ -102,8 +105,12 @@ function UnitRows({ rows, classLabel }: { rows: UnitRow[]; classLabel: (key: str
       data-testid="comparison-units"
       columns={[
         { title: t('evaluation.comparison.unit'), dataIndex: 'unitName' },
-        { title: t('evaluation.comparison.previous'), key: 'prev', render: (_: unknown, r) => classLabel(r.previous) },
-        { title: t('evaluation.comparison.current'), key: 'cur', render: (_: unknown, r) => classLabel(r.current) },
+        {
+          title: t('evaluation.comparison.previous'),
+          key: 'prev',
+          render: (_: unknown, r) => classText(r.previousLabel),
+        },
+        { title: t('evaluation.comparison.current'), key: 'cur', render: (_: unknown, r) => classText(r.currentLabel) },
         { title: t('evaluation.comparison.movementCol'), key: 'mv', render: (_: unknown, r) => tag(r.movement) },
       ]}
     />
@@ -111,18 +118,11 @@ function UnitRows({ rows, classLabel }: { rows: UnitRow[]; classLabel: (key: str
 }
 
 /** "So sánh với năm trước": movements of the units' classes and the three yearly targets. */
-export function ComparisonTab(props: {
-  programme: string;
-  unitId?: string;
-  years: number[];
-  classes: EvaluationDashboard['classes'];
-}) {
+export function ComparisonTab(props: { programme: string; unitId?: string; years: number[] }) {
   const { t } = useTranslation();
   const [year, setYear] = useState(props.years[props.years.length - 1] ?? new Date().getFullYear());
   const [movement, setMovement] = useState<Movement | undefined>();
   const query = useQuery(comparisonOptions({ programme: props.programme, unitId: props.unitId, year }));
-  const classLabel = (key: string | null) =>
-    key === null ? '—' : (props.classes.find((c) => c.key === key)?.label ?? key);
   const d = query.data;
   const yearOptions = [...new Set([...props.years, year])].sort().map((y) => ({ value: y, label: String(y) }));
   return (
@@ -180,7 +180,7 @@ export function ComparisonTab(props: {
             {movement &&
               ` · ${t('evaluation.comparison.filtered', { movement: t(`evaluation.movement.${movement}`) })}`}
           </Typography.Paragraph>
-          <UnitRows rows={movement ? d.rows.filter((r) => r.movement === movement) : d.rows} classLabel={classLabel} />
+          <UnitRows rows={movement ? d.rows.filter((r) => r.movement === movement) : d.rows} />
         </>
       )}
     </>

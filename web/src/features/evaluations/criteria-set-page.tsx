@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { useCan } from '../auth/current-user';
 import { criteriaSetOptions } from './evaluation-api';
 import { programmeLabel } from './evaluation-labels';
+import { CopyCriteriaSetModal } from './criteria-set-copy';
 import { CriteriaSetEditForm } from './criteria-set-edit';
 import { FrozenTag, validityText } from './criteria-sets-page';
 import { CriteriaSetView } from './criteria-set-view';
@@ -18,6 +19,7 @@ export function CriteriaSetPage({ setId }: { setId: string }) {
   const { t } = useTranslation();
   const isSystemAdmin = useCan('rules.manage');
   const [editing, setEditing] = useState(false);
+  const [copying, setCopying] = useState(false);
   const query = useQuery(criteriaSetOptions(setId));
   const set = query.data;
   if (query.error) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
@@ -36,14 +38,22 @@ export function CriteriaSetPage({ setId }: { setId: string }) {
           </Flex>
         }
         extra={
-          canEdit &&
+          isSystemAdmin &&
           !editing && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="set-edit">
-              {t('evaluation.set.edit')}
-            </Button>
+            <Flex gap={8} wrap>
+              {canEdit && (
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="set-edit">
+                  {t('evaluation.set.edit')}
+                </Button>
+              )}
+              <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="set-copy">
+                {t('evaluation.set.copy')}
+              </Button>
+            </Flex>
           )
         }
       />
+      {copying && <CopyCriteriaSetModal set={set} onClose={() => setCopying(false)} />}
       <Typography.Paragraph type="secondary">
         {set.title} · {validityText(t, set)}
       </Typography.Paragraph>

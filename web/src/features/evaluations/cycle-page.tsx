@@ -15,6 +15,7 @@ import type { CycleSearch } from './evaluation-search';
 import { LateList } from './late-list';
 import { ProgressBoardView } from './progress-board';
 import { SubjectList } from './subject-list';
+import { TopClassNotice } from './top-class-notice';
 
 function Deadlines({ cycle }: { cycle: CycleDetail }) {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ export function CyclePage(props: { cycleId: string; search: CycleSearch; onSearc
           ) : (
             <>
               <Trail board={board.data} onUnit={toUnit} />
+              <TopClassNotice check={board.data.topClass} always />
               <ProgressBoardView board={board.data} onDrill={toUnit} />
             </>
           )}

@@ -105,7 +105,6 @@ export function EvaluationDashboardPage(props: { search: DashboardSearch; onSear
                   programme={programme}
                   unitId={search.unitId}
                   years={d.years.length > 0 ? d.years : [years.toYear]}
-                  classes={d.classes}
                 />
               ),
             },

@@ -21,6 +21,7 @@ import { AcceptModal } from './cycle-actions';
 import { useRefreshEvaluations, type ReopenBody, type ReviewBody, type SaveSelfBody } from './evaluation-api';
 import { stepOptions } from './evaluation-labels';
 import { cleanScores, type ScoreValue } from './score-input';
+import { topClassText } from './top-class-notice';
 
 /** The values of the file's form: both score columns, the classes, the reason of a change and the evidence. */
 export interface FileValues {
@@ -148,6 +149,7 @@ export function EvaluationActions(props: {
     onSuccess: async (saved, step) => {
       await refresh(saved);
       void message.success(t(`evaluation.file.done.${step}`));
+      if (step === 'approve' && saved.topClass?.over) void message.warning(topClassText(t, saved.topClass), 8);
     },
     onError: (e) => {
       if (e && typeof e === 'object' && 'errorFields' in e) return;

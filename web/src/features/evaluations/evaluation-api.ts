@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   acceptBody,
   acceptResult,
+  copyCriteriaSetBody,
   CriteriaSetDetail,
   CriteriaSetSummary,
   CycleDetail,
@@ -11,6 +12,8 @@ import type {
   EvaluationDashboard,
   EvaluationDetail,
   EvaluationRow,
+  FollowUpCandidate,
+  MyEvaluationRow,
   openCycleBody,
   ProgressBoard,
   refreshResult,
@@ -30,6 +33,7 @@ export type ReviewBody = z.input<typeof reviewBody>;
 export type ReopenBody = z.input<typeof reopenBody>;
 export type AcceptBody = z.input<typeof acceptBody>;
 export type UpdateCriteriaSetBody = z.input<typeof updateCriteriaSetBody>;
+export type CopyCriteriaSetBody = z.input<typeof copyCriteriaSetBody>;
 export type AcceptResult = z.infer<typeof acceptResult>;
 export type SampleResult = z.infer<typeof sampleResult>;
 export type RefreshResult = z.infer<typeof refreshResult>;
@@ -115,8 +119,17 @@ export const evaluationOptions = (id: string) =>
 
 export const mineOptions = queryOptions({
   queryKey: ['evaluations', 'mine'],
-  queryFn: () => api.get<EvaluationRow[]>(`${base}/mine`),
+  queryFn: () => api.get<MyEvaluationRow[]>(`${base}/mine`),
 });
+
+/** The cadres the actor may pick to follow a file (only asked when the file allows assigning). */
+export const followUpCandidatesOptions = (evaluationId: string, enabled: boolean) =>
+  queryOptions({
+    queryKey: ['evaluations', 'follow-up-candidates', evaluationId],
+    queryFn: () => api.get<FollowUpCandidate[]>(`${base}/${evaluationId}/follow-up-candidates`),
+    enabled,
+    staleTime: 60_000,
+  });
 
 export const dashboardOptions = (f: DashboardFilter) =>
   queryOptions({

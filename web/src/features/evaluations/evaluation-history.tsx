@@ -1,30 +1,18 @@
-import { App, Button, Card, Flex, Timeline, Typography } from 'antd';
-import { UserAddOutlined, UserDeleteOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { App, Card, Flex, Select, Timeline, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDetail } from '../../../../src/contracts/evaluations';
 import { api, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
-import { useCurrentUser } from '../auth/current-user';
-import { useRefreshEvaluations } from './evaluation-api';
-import { eventLabel, STATUSES, statusLabel, STEPS, stepLabel } from './evaluation-labels';
+import { followUpCandidatesOptions, useRefreshEvaluations } from './evaluation-api';
+import { transitionText } from './evaluation-events';
+import { eventLabel, stepLabel } from './evaluation-labels';
 
 type Event = EvaluationDetail['events'][number];
 
-/** A state as recorded: "ready", or "selfAssessment.submitted" with its step. */
-function statusName(t: Parameters<typeof statusLabel>[0], recorded: string | null): string | null {
-  if (!recorded) return null;
-  const [stepPart, statusPart] = recorded.includes('.') ? recorded.split('.') : [undefined, recorded];
-  const status = STATUSES.find((s) => s === statusPart);
-  const step = STEPS.find((s) => s === stepPart);
-  if (!status) return recorded;
-  return step ? `${statusLabel(t, status)} (${stepLabel(t, step)})` : statusLabel(t, status);
-}
-
 function EventContent({ event }: { event: Event }) {
   const { t } = useTranslation();
-  const from = statusName(t, event.fromStatus);
-  const to = statusName(t, event.toStatus);
+  const change = transitionText(t, event);
   return (
     <>
       <Typography.Text strong>
@@ -34,9 +22,13 @@ function EventContent({ event }: { event: Event }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(event.at)}
           {event.actorName && ` · ${event.actorName}`}
-          {to && from !== to && ` · ${from ? `${from} → ` : ''}${to}`}
         </Typography.Text>
       </div>
+      {change && (
+        <div data-testid="event-transition">
+          <Typography.Text style={{ fontSize: 13, overflowWrap: 'anywhere' }}>{change}</Typography.Text>
+        </div>
+      )}
       {event.reason && <Typography.Text style={{ overflowWrap: 'anywhere' }}>{event.reason}</Typography.Text>}
     </>
   );
@@ -63,12 +55,16 @@ export function EvaluationHistory({ events }: { events: Event[] }) {
   );
 }
 
-/** The cadre who follows the file; the level above may take it on or leave it. */
+/**
+ * The cadre who follows the file ("3 chủ động": the level above assigns one to each registered unit). Whoever may
+ * assign picks among the cadres of the evaluator and the units above it, or clears the choice.
+ */
 export function FollowUp({ detail }: { detail: EvaluationDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useCurrentUser();
   const refresh = useRefreshEvaluations();
+  const canAssign = detail.actions.assignFollowUp;
+  const candidates = useQuery(followUpCandidatesOptions(detail.id, canAssign));
   const assign = useMutation({
     mutationFn: (userId: string | null) =>
       api.put<EvaluationDetail>(`/evaluations/${detail.id}/follow-up`, { version: detail.version, userId }),
@@ -78,37 +74,40 @@ export function FollowUp({ detail }: { detail: EvaluationDetail }) {
     },
     onError: (e) => void message.error(errorMessage(e)),
   });
+  const options = (candidates.data ?? []).map((c) => ({
+    value: c.userId,
+    label: t('evaluation.file.followUpOption', { name: c.name, unit: c.unitName }),
+  }));
+  if (detail.followUpUserId && !options.some((o) => o.value === detail.followUpUserId))
+    options.unshift({ value: detail.followUpUserId, label: detail.followUpName ?? detail.followUpUserId });
   return (
     <Card size="small" title={t('evaluation.file.followUp')} data-testid="follow-up">
-      <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Text type={detail.followUpName ? undefined : 'secondary'}>
+      {canAssign ? (
+        <Flex vertical gap={4}>
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            style={{ width: '100%' }}
+            placeholder={t('evaluation.file.followUpPick')}
+            aria-label={t('evaluation.file.followUpPick')}
+            value={detail.followUpUserId ?? undefined}
+            loading={candidates.isLoading || assign.isPending}
+            disabled={assign.isPending}
+            options={options}
+            notFoundContent={candidates.isLoading ? undefined : t('evaluation.file.followUpNone')}
+            onChange={(userId) => assign.mutate(userId ?? null)}
+            data-testid="follow-up-select"
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('evaluation.file.followUpHint', { evaluator: detail.evaluatorName })}
+          </Typography.Text>
+          {candidates.error && <Typography.Text type="danger">{errorMessage(candidates.error)}</Typography.Text>}
+        </Flex>
+      ) : (
+        <Typography.Text type={detail.followUpName ? undefined : 'secondary'} data-testid="follow-up-name">
           {detail.followUpName ?? t('evaluation.file.noFollowUp')}
         </Typography.Text>
-        {detail.actions.assignFollowUp && (
-          <Flex gap={8} wrap>
-            {detail.followUpUserId !== me.id && (
-              <Button
-                size="small"
-                icon={<UserAddOutlined />}
-                loading={assign.isPending}
-                onClick={() => assign.mutate(me.id)}
-              >
-                {t('evaluation.file.takeFollowUp')}
-              </Button>
-            )}
-            {detail.followUpUserId && (
-              <Button
-                size="small"
-                icon={<UserDeleteOutlined />}
-                loading={assign.isPending}
-                onClick={() => assign.mutate(null)}
-              >
-                {t('evaluation.file.dropFollowUp')}
-              </Button>
-            )}
-          </Flex>
-        )}
-      </Flex>
+      )}
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeKey } from '../../../../src/domain/evaluations/programmes';
 import type { StepKey, StepStatus } from '../../../../src/domain/evaluations/cycle-steps';
+import { STATUSES } from './evaluation-events';
 
 /** The programmes shipped with the system, "Đoàn cơ sở 3 chủ động" first (the dashboard's default). */
 export const PROGRAMMES = [
@@ -16,10 +17,7 @@ export const PROGRAMMES = [
 /** The programme the dashboard opens on. */
 export const DEFAULT_PROGRAMME: ProgrammeKey = 'grassroots3Proactive';
 
-/** The step order (src/domain/evaluations/cycle-steps.ts STEP_KEYS). */
-export const STEPS = ['registration', 'selfAssessment', 'evaluation', 'reinspection', 'decision'] as const;
-/** The states of one subject at one step (STEP_STATUSES). */
-export const STATUSES = ['waiting', 'ready', 'submitted', 'returned', 'approved', 'accepted'] as const;
+export { STATUSES, STEPS } from './evaluation-events';
 /** Actions recorded in an evaluation's history that the catalogue names. */
 const EVENT_ACTIONS = [
   'open',

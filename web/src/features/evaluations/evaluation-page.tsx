@@ -19,6 +19,7 @@ import { EvaluationHistory, FollowUp } from './evaluation-history';
 import { LateTag, programmeLabel, StatusTag, stepLabel } from './evaluation-labels';
 import { EvidencePanel } from './evidence-panel';
 import { ResultPanel } from './result-panel';
+import { TopClassNotice } from './top-class-notice';
 
 function StepsBar({ detail }: { detail: EvaluationDetail }) {
   const { t } = useTranslation();
@@ -197,6 +198,7 @@ export function EvaluationPage({ evaluationId }: { evaluationId: string }) {
         />
       )}
       <Facts detail={d} />
+      <TopClassNotice check={d.topClass} />
       <FileForm
         key={d.version}
         detail={d}

@@ -48,6 +48,12 @@ export const evaluationsVi = {
       trainingDone: 'Chương trình “Rèn luyện đoàn viên”',
       careListKept: 'Danh sách chăm lo đoàn viên, thanh niên',
       partyIntroductions: 'Giới thiệu đoàn viên ưu tú cho Đảng',
+      threeProactive: 'Kết quả “3 chủ động” cùng năm',
+    },
+    topClass: {
+      over: 'Loại “{{label}}” đang có {{top}}/{{total}} hồ sơ đã đánh giá ({{share}}), vượt tỷ lệ tối đa {{cap}} (chỉ được {{allowed}}). Quyết định công nhận sẽ bị từ chối: hãy xem xét lại {{excess}} trường hợp.',
+      within:
+        'Loại “{{label}}”: {{top}}/{{total}} hồ sơ đã đánh giá ({{share}}), tỷ lệ tối đa {{cap}} (được tối đa {{allowed}}).',
     },
     events: {
       open: 'Mở đợt đánh giá',
@@ -150,6 +156,8 @@ export const evaluationsVi = {
       selfClass: 'Tự xếp: {{label}}',
       deadline: 'Hạn',
       followUp: 'Cán bộ theo dõi',
+      followUpLine: 'Cán bộ theo dõi: {{name}}',
+      cycle: 'Đợt đánh giá',
       allSteps: 'Tất cả các bước',
       allStatuses: 'Tất cả trạng thái',
       lateOnly: 'Chỉ hồ sơ trễ hạn',
@@ -209,9 +217,14 @@ export const evaluationsVi = {
       autoEvidenceAt: 'Số liệu hệ thống tính lúc {{at}}.',
       followUp: 'Cán bộ theo dõi',
       noFollowUp: 'Chưa phân công',
-      takeFollowUp: 'Tôi nhận theo dõi',
-      dropFollowUp: 'Bỏ phân công',
+      followUpPick: 'Chọn cán bộ theo dõi',
+      followUpOption: '{{name}} · {{unit}}',
+      followUpNone: 'Không có cán bộ nào của cấp đánh giá hoặc cấp trên.',
+      followUpHint: 'Cán bộ của {{evaluator}} hoặc cấp trên; xóa lựa chọn để bỏ phân công.',
       followUpSaved: 'Đã cập nhật cán bộ theo dõi.',
+      threeProactive: 'Kết quả Đoàn cơ sở “3 chủ động” năm {{year}}',
+      stateAt: '{{step}}: {{status}}',
+      transition: '{{from}} → {{to}}',
       history: 'Lịch sử',
       noHistory: 'Chưa có thao tác nào.',
       actions: {
@@ -326,6 +339,17 @@ export const evaluationsVi = {
       saved: 'Đã lưu bộ tiêu chí.',
       frozenHint:
         'Bộ tiêu chí này đã được dùng cho một đợt đánh giá nên không sửa được. Hãy tạo bộ mới cho giai đoạn sau.',
+      copy: 'Sao chép sang giai đoạn mới',
+      copyTitle: 'Sao chép bộ tiêu chí sang giai đoạn mới',
+      copyOk: 'Tạo bộ mới',
+      copyHint:
+        'Bộ mới giữ nguyên tiêu chí, thang điểm, xếp loại và hạn mặc định; chưa dùng cho đợt nào nên còn sửa được. Thời gian áp dụng không được trùng với bộ khác của chương trình.',
+      validFrom: 'Áp dụng từ năm',
+      validTo: 'Đến năm',
+      validToHint: 'Để trống nếu chưa có năm kết thúc.',
+      copyName: 'Tên bộ tiêu chí',
+      closeOpenEnded: 'Kết thúc bộ “{{title}}” (áp dụng từ năm {{from}}, chưa có năm kết thúc) vào năm {{end}}',
+      copied: 'Đã tạo bộ tiêu chí áp dụng {{period}}.',
     },
     mine: {
       notice: 'Bạn có {{n}} hồ sơ tự đánh giá xếp loại cần hoàn thành.',

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Flex, Form, Input, Row, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, Row, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, LinkOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { evaluationFileUrl, useRefreshEvaluations } from './evaluation-api';
 import { stepLabel } from './evaluation-labels';
 
 const MAX_BYTES = 10 * 1024 * 1024;
+/** The "3 chủ động" programme: its own files do not show their result as evidence. */
+const THREE_PROACTIVE = 'grassroots3Proactive';
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -108,6 +110,23 @@ function Files({ detail }: { detail: EvaluationDetail }) {
   );
 }
 
+/** A đoàn cơ sở's "3 chủ động" result of the year, as the system figures read it ("the result feeds the rating"). */
+function ThreeProactiveResult({ detail }: { detail: EvaluationDetail }) {
+  const { t } = useTranslation();
+  const figure = detail.autoEvidence.find((f) => f.key === 'threeProactive');
+  const color = figure?.value === true ? 'success' : figure?.value === false ? 'error' : 'default';
+  return (
+    <div style={{ marginTop: 12 }} data-testid="three-proactive-result">
+      <Typography.Text strong style={{ display: 'block' }}>
+        {t('evaluation.file.threeProactive', { year: detail.cycle.year })}
+      </Typography.Text>
+      <Tag color={color} style={{ whiteSpace: 'normal', marginTop: 4 }}>
+        {figure?.text ?? t('evaluation.file.noFigure')}
+      </Tag>
+    </div>
+  );
+}
+
 /** The unit's explanation and evidence: a note, links and files. */
 export function EvidencePanel({ detail, editable }: { detail: EvaluationDetail; editable: boolean }) {
   const { t } = useTranslation();
@@ -138,6 +157,9 @@ export function EvidencePanel({ detail, editable }: { detail: EvaluationDetail; 
         </>
       )}
       <Files detail={detail} />
+      {detail.cycle.subject === 'grassroots' && detail.cycle.programme !== THREE_PROACTIVE && (
+        <ThreeProactiveResult detail={detail} />
+      )}
       {detail.autoEvidenceAt && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
           {t('evaluation.file.autoEvidenceAt', { at: formatDateTime(detail.autoEvidenceAt) })}

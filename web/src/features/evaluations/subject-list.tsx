@@ -3,13 +3,22 @@ import { Button, Checkbox, Col, Empty, Flex, Input, Row, Select, Skeleton, Table
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationRow } from '../../../../src/contracts/evaluations';
+import type { TFunction } from 'i18next';
+import type { EvaluationRow, MyEvaluationRow } from '../../../../src/contracts/evaluations';
 import type { StepKey, StepStatus } from '../../../../src/domain/evaluations/cycle-steps';
 import { PageError } from '../../components/page-error';
 import { formatDate } from '../../lib/dates';
 import { cardStyle, useIsMobile } from '../member-exits/procedure-ui';
 import { subjectsOptions } from './evaluation-api';
-import { LateTag, scoreText, StatusTag, statusOptions, stepLabel, stepOptions } from './evaluation-labels';
+import {
+  LateTag,
+  programmeLabel,
+  scoreText,
+  StatusTag,
+  statusOptions,
+  stepLabel,
+  stepOptions,
+} from './evaluation-labels';
 import type { CycleSearch } from './evaluation-search';
 
 function FileLink({ row }: { row: EvaluationRow }) {
@@ -39,17 +48,32 @@ function ClassCell({ row }: { row: EvaluationRow }) {
   );
 }
 
+/** A row of a list; "mine" rows also name their cycle. */
+type Row = EvaluationRow & Partial<Pick<MyEvaluationRow, 'programme' | 'programmeTitle' | 'cycleLabel'>>;
+
+/** "Đánh giá, xếp loại đoàn viên năm 2026" for a row that names its cycle; null otherwise. */
+function cycleText(t: TFunction, r: Row): string | null {
+  if (!r.programme || !r.cycleLabel) return null;
+  return `${programmeLabel(t, r.programme, r.programmeTitle)} ${r.cycleLabel}`;
+}
+
 /** A list of evaluation rows: a table on a desktop, cards on a phone, each opening the file. */
-export function EvaluationRows({ items }: { items: EvaluationRow[] }) {
+export function EvaluationRows({ items }: { items: Row[] }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
+  const withCycle = items.some((r) => cycleText(t, r) !== null);
   if (items.length === 0) return <Empty description={t('evaluation.subjects.empty')} />;
   if (isMobile)
     return (
       <div data-testid="subject-list">
         {items.map((r) => (
           <div key={r.id} style={cardStyle}>
+            {withCycle && (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="row-cycle">
+                {cycleText(t, r)}
+              </Typography.Text>
+            )}
             <FileLink row={r} />
             {r.unitName !== r.subjectName && (
               <div>
@@ -66,12 +90,17 @@ export function EvaluationRows({ items }: { items: EvaluationRow[] }) {
                 `${t('evaluation.subjects.scoreLine', { total: scoreText(r.total), label: r.classLabel ?? '—' })} · `}
               {r.deadline && t('evaluation.subjects.deadlineLine', { date: formatDate(r.deadline) })}
             </div>
+            {r.followUpName && (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+                {t('evaluation.subjects.followUpLine', { name: r.followUpName })}
+              </Typography.Text>
+            )}
           </div>
         ))}
       </div>
     );
   return (
-    <Table<EvaluationRow>
+    <Table<Row>
       size="small"
       rowKey="id"
       dataSource={items}
@@ -83,6 +112,15 @@ export function EvaluationRows({ items }: { items: EvaluationRow[] }) {
         style: { cursor: 'pointer' },
       })}
       columns={[
+        ...(withCycle
+          ? [
+              {
+                title: t('evaluation.subjects.cycle'),
+                key: 'cycle',
+                render: (_: unknown, r: Row) => <span data-testid="row-cycle">{cycleText(t, r)}</span>,
+              },
+            ]
+          : []),
         { title: t('evaluation.subjects.subject'), key: 'subject', render: (_: unknown, r) => <FileLink row={r} /> },
         ...(items.some((r) => r.unitName !== r.subjectName)
           ? [{ title: t('evaluation.subjects.unit'), dataIndex: 'unitName' }]
