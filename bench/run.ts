@@ -14,6 +14,7 @@ import type { BenchContext } from './context.js';
 import { benchMeetings } from './meetings.bench.js';
 import { benchIndicators } from './indicators.bench.js';
 import { benchEvidence } from './evaluations-evidence.bench.js';
+import { benchBoard } from './evaluations-board.bench.js';
 
 /**
  * `npm run bench`: builds a generated country and times the tree and member endpoints through the HTTP app.
@@ -172,6 +173,8 @@ async function main(): Promise<void> {
   await benchIndicators(ctx);
   console.log('\nEvaluation evidence');
   await benchEvidence(ctx);
+  console.log('\nEvaluation progress board');
+  await benchBoard(ctx);
   console.log('\nBranch meetings');
   await benchMeetings(ctx);
 

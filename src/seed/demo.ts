@@ -29,6 +29,7 @@ import { seedDemoFees } from './demo-fees.js';
 import { seedDemoCare } from './demo-care.js';
 import { seedDemoAnnouncements } from './demo-announcements.js';
 import { seedDemoSurveys } from './demo-surveys.js';
+import { seedDemoEvaluations } from './demo-evaluations.js';
 
 interface Placed {
   spec: DemoUnit;
@@ -202,6 +203,7 @@ export async function loadDemo(db: Db): Promise<{ units: number; members: number
     const today = todayInVietnam();
     await seedDemoAdmissions(tx, unitIds, today);
     await seedDemoBranchLife(tx, unitIds, today);
+    await seedDemoEvaluations(tx, unitIds, today);
     await tx
       .insert(auditLog)
       .values({ entity: 'system', action: 'seed_demo', after: { units: placed.length, members: memberCount } });
