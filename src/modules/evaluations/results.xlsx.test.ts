@@ -78,9 +78,9 @@ const noteText = (cell: ExcelJS.Cell) => {
 };
 
 describe('evaluationResultsXlsx', () => {
-  it('writes the three sheets with the title and frozen headers', async () => {
+  it('writes the four sheets with the title and frozen headers', async () => {
     const wb = await load(INPUT);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Kết quả', 'Điểm chi tiết', 'Tổng hợp']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Kết quả', 'Điểm chi tiết', 'Tổng hợp', 'Đề nghị khen thưởng']);
     for (const sheet of wb.worksheets) {
       expect(sheet.getCell(2, 1).value).toBe(INPUT.title);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
@@ -151,5 +151,18 @@ describe('evaluationResultsXlsx', () => {
     expect(values(sheet, 6).slice(0, 3)).toEqual([1, 'Đạt', 0]);
     expect(sheet.getCell(6, 4).value).toBeNull();
     expect(values(sheet, 8).slice(1, 3)).toEqual(['Cộng', 0]);
+  });
+
+  it('lists for commendation only the subjects decided in the best class', async () => {
+    const rows = [
+      row({}),
+      row({ subjectName: 'Đoàn phường Thanh Khê', classLabel: 'Chưa đạt' }),
+      row({ subjectName: 'Đoàn phường Sơn Trà', decidedOn: null }),
+    ];
+    const sheet = (await load({ ...INPUT, rows })).getWorksheet('Đề nghị khen thưởng')!;
+    expect(sheet.getCell(3, 1).value).toBe('Danh sách đề nghị khen thưởng – 1 đối tượng đạt "Đạt"');
+    expect(values(sheet, 6).slice(0, 5)).toEqual([1, 'Đoàn phường Hải Châu', 'Thành đoàn Đà Nẵng', 3, 'Đạt']);
+    expect(sheet.getCell(7, 2).value).not.toBe('Đoàn phường Sơn Trà');
+    expect(sheet.getCell(7, 2).value).not.toBe('Đoàn phường Thanh Khê');
   });
 });

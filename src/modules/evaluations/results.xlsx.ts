@@ -183,8 +183,37 @@ function addSummarySheet(wb: ExcelJS.Workbook, input: EvaluationResultsInput): v
 }
 
 /**
+ * Sheet 4: the list for commendation, the subjects whose decided class is the set's best (recognised, for the
+ * recognition programmes), in the order of the results.
+ */
+function addCommendationSheet(wb: ExcelJS.Workbook, input: EvaluationResultsInput): void {
+  const best = input.classes[0]?.label;
+  const listed = input.rows.filter((row) => best !== undefined && row.decidedOn !== null && row.classLabel === best);
+  addLedgerSheet(
+    wb,
+    'Đề nghị khen thưởng',
+    heading(input, `Danh sách đề nghị khen thưởng – ${listed.length} đối tượng đạt "${best ?? ''}"`),
+    [
+      { header: 'Đối tượng đánh giá', width: 32 },
+      { header: 'Đơn vị', width: 28 },
+      { header: 'Điểm', width: 9 },
+      { header: 'Xếp loại', width: 24 },
+      { header: 'Ngày quyết định', width: 13 },
+    ],
+    listed.map((row): LedgerCell[] => [
+      row.subjectName,
+      row.unitName,
+      row.total,
+      row.classLabel,
+      dateCell(row.decidedOn),
+    ]),
+  );
+}
+
+/**
  * The results of an evaluation cycle as an .xlsx workbook: "Kết quả" (one row per subject), "Điểm chi tiết" (the
- * points in force per item) and "Tổng hợp" (count and share per class). Frozen headers, dates dd/mm/yyyy.
+ * points in force per item), "Tổng hợp" (count and share per class) and "Đề nghị khen thưởng" (the decided best
+ * class). Frozen headers, dates dd/mm/yyyy.
  */
 export async function evaluationResultsXlsx(input: EvaluationResultsInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -192,5 +221,6 @@ export async function evaluationResultsXlsx(input: EvaluationResultsInput): Prom
   addResultsSheet(wb, input);
   addScoresSheet(wb, input);
   addSummarySheet(wb, input);
+  addCommendationSheet(wb, input);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
