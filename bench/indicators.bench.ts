@@ -33,6 +33,17 @@ async function loadMeetingsAndLastSeen(
   }
 }
 
+/** The rollups `branch_rollups_rebuild()` fills (migrations 0010 and 0012), analysed once it has. */
+const ROLLUP_TABLES = [
+  'branch_meeting_years',
+  'branch_seen_months',
+  'branch_sizes',
+  'subtree_branch_sizes',
+  'subtree_month_masks',
+  'subtree_attendance',
+  'subtree_seen_months',
+];
+
 /**
  * A year of monthly meetings for every open branch (about 10% of periods missing, counts from the branch's members),
  * the members' last presence and pilot branches for most residential communes; each step only when its table is
@@ -58,8 +69,7 @@ async function generate(ctx: BenchContext, year: number): Promise<void> {
   }
   if ((await count('branch_meeting_years')) === 0 || (await count('branch_seen_months')) === 0) {
     await db.execute(sql`select branch_rollups_rebuild()`);
-    await db.execute(sql`analyze branch_meeting_years`);
-    await db.execute(sql`analyze branch_seen_months`);
+    for (const table of ROLLUP_TABLES) await db.execute(sql.raw(`analyze ${table}`));
   }
   if ((await count('branch_designations')) === 0) {
     await db.execute(sql`
@@ -74,6 +84,7 @@ async function generate(ctx: BenchContext, year: number): Promise<void> {
       select id, 'remote', ${`${year}-01-01`}::date from units
       where kind = 'branch' and closed_on is null and abs(hashtext(id::text)) % 20 = 0
       on conflict do nothing`);
+    await db.execute(sql`analyze branch_designations`);
   }
   const [n] = await rows<{ meetings: number; seen: number }>(
     db,

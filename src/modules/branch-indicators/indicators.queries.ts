@@ -117,9 +117,9 @@ function statsCte(a: IndicatorArgs): SQL {
 }
 
 /**
- * The commune-level unions (đoàn cơ sở, residential) of the subtree with their pilot branch of the period. The
- * pilot designations of the subtree are few: each is matched to its commune-level ancestors (GiST `@>`), never a
- * test of every designation per commune.
+ * The commune-level unions (đoàn cơ sở, residential) of the subtree with their pilot branch of the period. Each
+ * pilot designation is matched to its commune-level ancestors by the unit ids its path labels carry (`labelOf`:
+ * "u" and the id's hex digits), primary-key lookups instead of an ancestor search in the path index.
  */
 function pilotCte(a: IndicatorArgs): SQL {
   const communes = sql`u.kind in (${list(a.grassrootsKinds)}) and u.sector = 'residential' and u.closed_on is null`;
@@ -130,8 +130,10 @@ function pilotCte(a: IndicatorArgs): SQL {
         and bu.path <@ ${a.path}::ltree
     ),
     pc as (
-      select distinct on (u.id) u.id, pd.name from pd join units u on u.path @> pd.path
-      where ${communes} order by u.id, pd.valid_from desc
+      select distinct on (u.id) u.id, pd.name
+      from pd cross join lateral unnest(string_to_array(pd.path::text, '.')) as a(label)
+      join units u on u.id = substr(a.label, 2)::uuid
+      where a.label ~ '^u[0-9a-f]{32}$' and ${communes} order by u.id, pd.valid_from desc
     ),
     g as (
       select u.id, u.name, u.parent_id, u.path, pc.name as pilot_name

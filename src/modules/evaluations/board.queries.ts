@@ -88,13 +88,16 @@ export async function progressBoard(
   const unit = await viewedUnit(db, actor, cycle.owner_path, unitId);
   const today = todayInVietnam();
   const depth = unit.path.split('.').length;
+  // Every subject lies under the owner: looking at the owner, the path test would only make the planner walk the
+  // whole subtree in the path index.
+  const below = unit.path === cycle.owner_path ? sql`true` : sql`u.path <@ ${unit.path}::ltree`;
   const counts = await rows<CountRow>(
     db,
     sql`select case when nlevel(u.path) > ${depth} then subpath(u.path, 0, ${depth + 1})::text else u.path::text end as child_path,
         e.step, e.status, count(*)::int as n, count(*) filter (where ${lateSql(today)})::int as late,
         bool_or(nlevel(u.path) > ${depth + 1}) as deeper
       from evaluations e join units u on u.id = e.unit_id join evaluation_cycles c on c.id = e.cycle_id
-      where e.cycle_id = ${cycleId}::uuid and u.path <@ ${unit.path}::ltree
+      where e.cycle_id = ${cycleId}::uuid and ${below}
       group by 1, 2, 3`,
   );
   const paths = [...new Set(counts.map((c) => c.child_path))];
@@ -131,10 +134,10 @@ export async function progressBoard(
         e.status, ${deadlineSql} as deadline
       from evaluations e join units u on u.id = e.unit_id join evaluation_cycles c on c.id = e.cycle_id
       left join members m on m.id = e.member_id
-      where e.cycle_id = ${cycleId}::uuid and u.path <@ ${unit.path}::ltree and ${lateSql(today)}
+      where e.cycle_id = ${cycleId}::uuid and ${below} and ${lateSql(today)}
       order by deadline, u.path, e.id limit 50`,
   );
-  const topClass = await topClassCheck(db, cycle.definition, cycleId, sql`u.path <@ ${unit.path}::ltree`);
+  const topClass = await topClassCheck(db, cycle.definition, cycleId, below);
   return {
     cycleId,
     unitId: unit.id,
