@@ -48,6 +48,33 @@ async function openBenchDb(): Promise<Database> {
   return createDb({ url: url.toString() });
 }
 
+/**
+ * Clears every reference to an account (nullable columns set to null, rows of other tables removed) except in the
+ * account tables themselves, which the caller empties next.
+ */
+async function forgetBenchUsers(database: Database): Promise<void> {
+  const refs = await rows<{ table_name: string; column_name: string; is_nullable: string }>(
+    database.db,
+    sql`select k.table_name, k.column_name, c.is_nullable
+        from information_schema.referential_constraints r
+        join information_schema.key_column_usage k on k.constraint_name = r.constraint_name
+        join information_schema.constraint_column_usage u on u.constraint_name = r.constraint_name
+        join information_schema.columns c on c.table_name = k.table_name and c.column_name = k.column_name
+        where u.table_name = 'user' and k.table_name not in ('role_assignments', 'account', 'session', 'user')`,
+  );
+  for (const ref of refs) {
+    const table = `"${ref.table_name}"`;
+    const column = `"${ref.column_name}"`;
+    await database.db.execute(
+      sql.raw(
+        ref.is_nullable === 'YES'
+          ? `update ${table} set ${column} = null where ${column} is not null`
+          : `delete from ${table} where ${column} is not null`,
+      ),
+    );
+  }
+}
+
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
   await fn();
   const samples: number[] = [];
@@ -73,8 +100,7 @@ async function main(): Promise<void> {
   );
 
   // A reused database keeps what the previous run's bench user wrote: forget who wrote it before the user goes.
-  await database.db.execute(sql`update meeting_attendance set recorded_by = null where recorded_by is not null`);
-  await database.db.execute(sql`update meetings set created_by = null where created_by is not null`);
+  await forgetBenchUsers(database);
   for (const table of ['role_assignments', 'account', 'session', '"user"'])
     await database.db.execute(sql.raw(`delete from ${table}`));
   const userId = randomUUID();
