@@ -2,7 +2,7 @@ import { Card, Col, Flex, Form, Row, Tag, Tooltip, Typography } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDetail, EvidenceFigure } from '../../../../src/contracts/evaluations';
-import { ruleText, ScoreInput, ScoreValueText, type Item, type ScoreValue } from './score-input';
+import { CriterionTitle, ruleText, ScoreInput, ScoreValueText, type Item, type ScoreValue } from './score-input';
 
 /** Which score columns show and which can be edited. */
 export interface ScoreMode {
@@ -114,12 +114,7 @@ export function CriteriaScores({ detail, mode }: { detail: EvaluationDetail; mod
         <Card
           key={criterion.key}
           size="small"
-          title={
-            <Typography.Text strong style={{ whiteSpace: 'normal' }}>
-              {criterion.ref ? `${criterion.ref}. ` : ''}
-              {criterion.title}
-            </Typography.Text>
-          }
+          title={<CriterionTitle criterion={criterion} />}
           styles={{ header: { paddingBlock: 8 } }}
           data-testid={`criterion-${criterion.key}`}
         >

@@ -6,7 +6,7 @@ import type { CriteriaSetDefinition, CriteriaSetDetail } from '../../../../src/c
 import type { StepKey } from '../../../../src/domain/evaluations/cycle-steps';
 import { programmeLabel, scoreText, shareText, STEPS, stepLabel } from './evaluation-labels';
 import { validityText } from './criteria-sets-page';
-import { ruleText, type Item } from './score-input';
+import { CriterionTitle, ruleText, type Item } from './score-input';
 
 type ClassRule = CriteriaSetDefinition['classes'][number];
 type Day = NonNullable<NonNullable<CriteriaSetDefinition['deadlines']>[StepKey]>;
@@ -142,17 +142,7 @@ export function CriteriaSetView({ set }: { set: CriteriaSetDetail }) {
       <SetFacts set={set} />
       <Flex vertical gap={12}>
         {d.criteria.map((c) => (
-          <Card
-            key={c.key}
-            size="small"
-            title={
-              <Typography.Text strong style={{ whiteSpace: 'normal' }}>
-                {c.ref ? `${c.ref}. ` : ''}
-                {c.title}
-              </Typography.Text>
-            }
-            styles={{ body: { paddingTop: 0 } }}
-          >
+          <Card key={c.key} size="small" title={<CriterionTitle criterion={c} />} styles={{ body: { paddingTop: 0 } }}>
             {c.items.map((item) => (
               <ItemView key={item.key} item={item} />
             ))}

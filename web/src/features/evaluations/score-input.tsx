@@ -97,3 +97,13 @@ export function cleanScores(items: Item[], scores: Record<string, ScoreValue | u
   }
   return out;
 }
+
+/** A criterion's heading on its card: its number in the source document, then its title. */
+export function CriterionTitle({ criterion }: { criterion: { ref?: string; title: string } }) {
+  return (
+    <Typography.Text strong style={{ whiteSpace: 'normal' }}>
+      {criterion.ref ? `${criterion.ref}. ` : ''}
+      {criterion.title}
+    </Typography.Text>
+  );
+}
